@@ -1,0 +1,7 @@
+"""``python -m studyparse``."""
+
+import sys
+
+from ._cli import main
+
+sys.exit(main())

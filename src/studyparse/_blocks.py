@@ -1,0 +1,269 @@
+"""Block stage: text -> a flat list of typed blocks, each with its line numbers and raw text.
+
+Study READMEs are read the way a person reads them, not the way CommonMark
+renders them: a tab-indented numbered list is a list (CommonMark would make it a
+code block), a plain-text copy of a rendered page is lines, and every block
+keeps the exact source lines it came from so nothing is ever lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal[
+    "blank", "heading", "item", "text", "table", "code", "comment", "html", "rule", "front_matter"
+]
+
+TAB_WIDTH = 4
+MAX_QUOTE_DEPTH = 32
+
+ATX_HEADING = re.compile(r"(#{1,6})(?:[ \t]+|(?=[^#\s]))(.*?)(?:[ \t]+#+)?[ \t]*$")
+HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
+THEMATIC_BREAK = re.compile(r"(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$")
+SETEXT_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
+LIST_MARKER = re.compile(r"([-*+•·▪◦‣●○]|\d{1,3}[.)])(?:[ \t]+|$)")
+FENCE = re.compile(r"(`{3,}|~{3,})")
+TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+HTML_LINE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+QUOTE_PREFIX = re.compile(r"[ \t]{0,3}>[ \t]?")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of source lines with one role; ``line`` and ``end`` are 1-based and inclusive."""
+
+    kind: BlockKind
+    line: int
+    end: int
+    raw: str
+    text: str = ""
+    indent: int = 0
+    marker: str = ""
+    level: int = 0
+    quote: int = 0
+    rows: tuple[tuple[str, ...], ...] = field(default=())
+
+    @property
+    def ordinal(self) -> int | None:
+        """The number of a numbered list item (``3.`` gives 3)."""
+        digits = self.marker.rstrip(".)")
+        return int(digits) if digits.isdigit() else None
+
+
+def indent_width(text: str) -> int:
+    """Columns of leading white space, tabs counted to the next multiple of four."""
+    width = 0
+    for char in text:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += TAB_WIDTH - width % TAB_WIDTH
+        elif char in "\u00a0\u3000":
+            width += 1
+        else:
+            break
+    return width
+
+
+def strip_quote(line: str) -> tuple[str, int]:
+    """Remove block-quote markers; return the content and the quote depth."""
+    depth = 0
+    while depth < MAX_QUOTE_DEPTH:
+        match = QUOTE_PREFIX.match(line)
+        if not match:
+            break
+        line = line[match.end() :]
+        depth += 1
+    return line, depth
+
+
+def split_cells(row: str) -> tuple[str, ...]:
+    """Split a table row on unescaped pipes outside code spans; outer pipes are optional."""
+    cells: list[str] = []
+    current: list[str] = []
+    in_code = False
+    index = 0
+    while index < len(row):
+        char = row[index]
+        if char == "\\" and index + 1 < len(row) and row[index + 1] == "|":
+            current.append("|")
+            index += 2
+            continue
+        if char == "`":
+            in_code = not in_code
+        if char == "|" and not in_code:
+            cells.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        index += 1
+    cells.append("".join(current))
+    stripped = row.strip()
+    if stripped.startswith("|") and cells:
+        cells = cells[1:]
+    if stripped.endswith("|") and not stripped.endswith("\\|") and cells:
+        cells = cells[:-1]
+    return tuple(cell.strip() for cell in cells)
+
+
+class _Scanner:
+    """One pass over the lines; each ``_take_*`` method consumes a block or returns None."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        if self.lines and self.lines[-1] == "":
+            self.lines.pop()
+        self.pos = 0
+        self.blocks: list[Block] = []
+
+    def raw(self, start: int, end: int) -> str:
+        return "\n".join(self.lines[start:end])
+
+    def run(self) -> list[Block]:
+        self._take_front_matter()
+        takers = (
+            self._take_blank,
+            self._take_fence,
+            self._take_comment,
+            self._take_table,
+            self._take_line,
+        )
+        while self.pos < len(self.lines):
+            for take in takers:
+                if take():
+                    break
+        return self.blocks
+
+    def _emit(self, kind: BlockKind, start: int, end: int, **fields: object) -> bool:
+        block = Block(kind, start + 1, end, self.raw(start, end), **fields)  # type: ignore[arg-type]
+        self.blocks.append(block)
+        self.pos = end
+        return True
+
+    def _take_front_matter(self) -> None:
+        if not self.lines or self.lines[0].strip() != "---":
+            return
+        for end in range(1, len(self.lines)):
+            if self.lines[end].strip() in ("---", "..."):
+                body = self.raw(1, end)
+                self._emit("front_matter", 0, end + 1, text=body)
+                return
+
+    def _take_blank(self) -> bool:
+        if self.lines[self.pos].strip():
+            return False
+        return self._emit("blank", self.pos, self.pos + 1)
+
+    def _take_fence(self) -> bool:
+        content, quote = strip_quote(self.lines[self.pos])
+        match = FENCE.match(content.lstrip())
+        if not match:
+            return False
+        fence = match.group(1)
+        for end in range(self.pos + 1, len(self.lines)):
+            inner, _ = strip_quote(self.lines[end])
+            if inner.strip().startswith(fence) and not inner.strip().strip(fence[0]):
+                body = self.raw(self.pos + 1, end)
+                return self._emit("code", self.pos, end + 1, text=body, quote=quote)
+        single = content.strip()
+        if len(single) > 2 * len(fence) and single.endswith(fence):
+            return False  # an inline ```code``` span on one line, not a fence
+        return self._emit("code", self.pos, len(self.lines), text=self.raw(self.pos + 1, len(self.lines)))
+
+    def _take_comment(self) -> bool:
+        content, quote = strip_quote(self.lines[self.pos])
+        if not content.lstrip().startswith("<!--"):
+            return False
+        for end in range(self.pos, len(self.lines)):
+            if "-->" in self.lines[end]:
+                tail = self.lines[end].split("-->", 1)[1]
+                if not tail.strip():
+                    return self._emit("comment", self.pos, end + 1, quote=quote)
+                return False
+        return self._emit("comment", self.pos, len(self.lines), quote=quote)
+
+    def _take_table(self) -> bool:
+        content, quote = strip_quote(self.lines[self.pos])
+        if "|" not in content or self.pos + 1 >= len(self.lines):
+            return False
+        delimiter, _ = strip_quote(self.lines[self.pos + 1])
+        if "-" not in delimiter or not TABLE_DELIMITER.match(delimiter.strip()):
+            return False
+        if "|" not in delimiter and content.count("|") == 0:
+            return False
+        end = self.pos + 2
+        while end < len(self.lines):
+            row, _ = strip_quote(self.lines[end])
+            if not row.strip() or "|" not in row:
+                break
+            end += 1
+        rows = [split_cells(strip_quote(self.lines[i])[0]) for i in range(self.pos, end) if i != self.pos + 1]
+        return self._emit("table", self.pos, end, rows=tuple(rows), quote=quote)
+
+    def _take_line(self) -> bool:
+        content, quote = strip_quote(self.lines[self.pos])
+        indent = indent_width(content)
+        body = content.strip()
+        start = self.pos
+        if indent < 4 or not self.blocks or self.blocks[-1].kind in ("blank", "heading"):
+            heading = ATX_HEADING.match(body) if indent < 4 else None
+            if heading and heading.group(2).strip():
+                level = len(heading.group(1))
+                return self._emit("heading", start, start + 1, text=heading.group(2), level=level, quote=quote)
+        html_heading = HTML_HEADING.match(body)
+        if html_heading:
+            level = int(html_heading.group(1))
+            return self._emit("heading", start, start + 1, text=html_heading.group(2), level=level, marker="html", quote=quote)
+        if THEMATIC_BREAK.match(body) and indent < 4:
+            return self._emit("rule", start, start + 1, quote=quote)
+        item = LIST_MARKER.match(body)
+        if item:
+            return self._take_item(item, body, indent, quote)
+        if HTML_LINE.fullmatch(body) or (body.startswith("<") and HTML_LINE.match(body) and body.endswith(">")):
+            return self._emit("html", start, start + 1, text=body, indent=indent, quote=quote)
+        if self._is_setext(start):
+            level = 1 if self.lines[start + 1].strip().startswith("=") else 2
+            return self._emit("heading", start, start + 2, text=body, level=level, marker="setext", quote=quote)
+        return self._emit("text", start, start + 1, text=body, indent=indent, quote=quote)
+
+    def _is_setext(self, start: int) -> bool:
+        if start + 1 >= len(self.lines) or (self.blocks and self.blocks[-1].kind in ("text", "item")):
+            return False
+        underline = self.lines[start + 1].strip()
+        if not underline or not SETEXT_UNDERLINE.match(underline):
+            return False
+        return underline.startswith("=") or len(underline) >= 3
+
+    def _take_item(self, item: re.Match[str], body: str, indent: int, quote: int) -> bool:
+        start = self.pos
+        parts = [body[item.end() :].strip()]
+        end = start + 1
+        while end < len(self.lines):
+            content, inner_quote = strip_quote(self.lines[end])
+            stripped = content.strip()
+            if not stripped or inner_quote != quote or not self._continues(content, indent):
+                break
+            parts.append(stripped)
+            end += 1
+        marker = item.group(1)
+        return self._emit("item", start, end, text="\n".join(parts), indent=indent, marker=marker, quote=quote)
+
+    @staticmethod
+    def _continues(content: str, item_indent: int) -> bool:
+        """A following line continues an item when it starts no block of its own."""
+        stripped = content.strip()
+        if LIST_MARKER.match(stripped) or ATX_HEADING.match(stripped) or FENCE.match(stripped):
+            return False
+        if THEMATIC_BREAK.match(stripped) or stripped.startswith(("|", "<", ">")):
+            return False
+        return indent_width(content) > item_indent or not LABEL_START.match(stripped)
+
+
+LABEL_START = re.compile(r"[^\s:：]{1,24}[ \t]*[:：]")
+
+
+def scan(text: str) -> list[Block]:
+    """Split LF-normalized text into blocks that together cover every line exactly once."""
+    return _Scanner(text).run()

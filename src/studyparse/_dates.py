@@ -1,0 +1,73 @@
+"""Dates as study READMEs write them, read into ISO ``YYYY-MM-DD``."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ORDINAL = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+
+MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_ORDINAL},?\s*(?P<year>\d{{4}})\b", re.IGNORECASE)
+DAY_MONTH_YEAR = re.compile(rf"\b{_ORDINAL}\s+(?:of\s+)?{_MONTH},?\s*(?P<year>\d{{4}})\b", re.IGNORECASE)
+MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_ORDINAL}\b(?!\s*,?\s*\d)", re.IGNORECASE)
+ISO_LIKE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})\s*[-./]\s*(?P<month>\d{1,2})\s*[-./]\s*(?P<day>\d{1,2})(?![\d])")
+KOREAN = re.compile(r"(?:(?P<year>\d{4})\s*년\s*)?(?P<month>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일")
+CHINESE = re.compile(r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]")
+SHORT_YEAR = re.compile(r"(?<![\d.])(?P<year>\d{2})\.(?P<month>\d{1,2})\.(?P<day>\d{1,2})(?![\d.])")
+MONTH_SLASH_DAY = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])")
+MONTH_DOT_DAY = re.compile(r"^\s*(?P<month>\d{1,2})\.(?P<day>\d{1,2})\s*$")
+
+
+def _iso(year: int | None, month: int, day: int) -> str | None:
+    if year is None:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month(value: str) -> int:
+    return MONTHS[value.lower().rstrip(".")] if not value.isdigit() else int(value)
+
+
+def find_date(text: str, default_year: int | None = None) -> tuple[str | None, int | None]:
+    """The first date in ``text`` as ISO; also its year, or the month-day with no year.
+
+    Returns ``(iso, year)``; when the text names a month and day without a year,
+    ``default_year`` completes it, and ``iso`` is None if there is none.
+    """
+    for pattern in (MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_LIKE, KOREAN, CHINESE):
+        match = pattern.search(text)
+        if match:
+            year_text = match.group("year")
+            year = int(year_text) if year_text else default_year
+            return _iso(year, _month(match.group("month")), int(match.group("day"))), year
+    short = SHORT_YEAR.search(text)
+    if short:
+        year = 2000 + int(short.group("year"))
+        return _iso(year, int(short.group("month")), int(short.group("day"))), year
+    for pattern in (MONTH_DAY, MONTH_SLASH_DAY, MONTH_DOT_DAY):
+        match = pattern.search(text)
+        if match:
+            return _iso(default_year, _month(match.group("month")), int(match.group("day"))), None
+    return None, None
+
+
+def parse_date(text: str, default_year: int | None = None) -> str | None:
+    """ISO date of the first date in ``text``, or None."""
+    return find_date(text, default_year)[0]

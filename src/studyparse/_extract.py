@@ -1,0 +1,546 @@
+"""Extract stage: walk the blocks under their headings and build the document.
+
+Each block is offered to the rules in order; a rule that understands it turns it
+into papers, talks or people, and what no rule takes is kept verbatim as a
+``RawBlock`` with its line, so the Markdown writer can put it back untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ._blocks import Block
+from ._dates import find_date
+from ._inline import clean, plain
+from ._model import (
+    Diagnostic,
+    Heading,
+    LayoutEntry,
+    Paper,
+    PaperList,
+    Person,
+    RawBlock,
+    Session,
+    StudyDocument,
+    Talk,
+    TopicGroup,
+)
+from ._outline import (
+    Label,
+    emphasis_label,
+    field_of,
+    heading_from,
+    label_for,
+    plain_heading,
+    role_of,
+    week_of,
+)
+from ._papers import PaperRead, read_paper
+from ._people import merge_people, people_from, person_from
+from ._talks import TalkDraft, cell, is_paper_url, table_columns, talk_from_item, week_value
+from ._vocab import PEOPLE_LABELS, is_placeholder, label_kind, mentions
+
+TITLE_WORDS = re.compile(r"[A-Za-z]")
+QUESTION_OR_SENTENCE = re.compile(r"[?？]\s*$|[다요죠음]\s*[.!]?\s*$|[.。]\s*$")
+PEOPLE_LINE = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,40}?)[*_]*\s*[:：]\s*(?P<value>.+)$")
+RESOURCE_ONLY = re.compile(r"^[\s/|,·•-]*$")
+MAX_TITLE_WORDS = 40
+
+
+@dataclass
+class _Section:
+    label: Label
+    papers: PaperList | None = None
+    session: Session | None = None
+
+
+@dataclass
+class _Builder:
+    blocks: list[Block]
+    doc: StudyDocument = field(default_factory=StudyDocument)
+    stack: list[_Section] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    draft: TalkDraft | None = None
+    year_hint: int | None = None
+    default_date: str | None = None
+    raw_run: list[Block] = field(default_factory=list)
+    plain_document: bool = False
+    index: int = 0
+
+    # -- layout -------------------------------------------------------------
+
+    def flush_raw(self) -> None:
+        run = self.raw_run
+        while run and run[-1].kind == "blank":
+            run.pop()
+        if run:
+            text = "\n".join(block.raw for block in run)
+            self.doc.blocks.append(RawBlock(line=run[0].line, text=text))
+            self.doc.layout.append(LayoutEntry(kind="raw", index=len(self.doc.blocks) - 1))
+        self.raw_run = []
+
+    def keep_raw(self, block: Block) -> None:
+        if block.kind == "blank" and not self.raw_run:
+            return
+        self.raw_run.append(block)
+
+    def add_heading(self, heading: Heading) -> Label:
+        self.flush_raw()
+        self.finish_talk()
+        label = label_for(heading)
+        while self.stack and self.stack[-1].label.heading.level >= heading.level:
+            self.stack.pop()
+        self.stack.append(_Section(label))
+        self.doc.headings.append(heading)
+        self.doc.layout.append(LayoutEntry(kind="heading", index=len(self.doc.headings) - 1))
+        if label.date:
+            self.note_year(label.date)
+        return label
+
+    # -- context ------------------------------------------------------------
+
+    def role(self) -> str | None:
+        for section in reversed(self.stack):
+            if section.label.role and (section.label.heading.level > 1 or len(self.stack) == 1):
+                return section.label.role
+        return None
+
+    def category(self) -> str | None:
+        return self.stack[-1].label.heading.text if self.stack else None
+
+    def week_and_date(self) -> tuple[int | None, str | None]:
+        for section in reversed(self.stack):
+            if section.label.week is not None or section.label.date is not None:
+                return section.label.week, section.label.date
+        return None, self.default_date
+
+    def note_year(self, iso: str | None) -> None:
+        if iso:
+            self.year_hint = int(iso[:4])
+
+    def current_session(self) -> Session:
+        section = self.stack[-1] if self.stack else None
+        if section is not None and section.session is not None:
+            return section.session
+        week, date = self.week_and_date()
+        label = section.label if section else None
+        session = Session(
+            title=label.heading.text if label else None,
+            week=week,
+            date=date,
+            line=label.heading.line if label else 0,
+        )
+        self.flush_raw()
+        self.doc.sessions.append(session)
+        self.doc.layout.append(LayoutEntry(kind="session", index=len(self.doc.sessions) - 1))
+        if section is not None:
+            section.session = session
+        return session
+
+    def current_papers(self) -> PaperList:
+        section = self.stack[-1] if self.stack else None
+        if section is not None and section.papers is not None:
+            return section.papers
+        heading = section.label.heading if section else None
+        plist = PaperList(
+            category=heading.text if heading else None,
+            declared_count=heading.count if heading else None,
+            line=heading.line if heading else 0,
+        )
+        self.flush_raw()
+        self.doc.paper_lists.append(plist)
+        self.doc.layout.append(LayoutEntry(kind="paper_list", index=len(self.doc.paper_lists) - 1))
+        if section is not None:
+            section.papers = plist
+        return plist
+
+    # -- talks --------------------------------------------------------------
+
+    def finish_talk(self) -> None:
+        draft, self.draft = self.draft, None
+        if draft is None:
+            return
+        week, date = self.week_and_date()
+        talk = draft.build(week, date)
+        self.add_talk(talk)
+        for kind, line in draft.empty_fields:
+            self.warn("empty-field", f"talk field {kind!r} is present but empty", line)
+
+    def add_talk(self, talk: Talk) -> None:
+        self.current_session().talks.append(talk)
+        self.people += talk.presenters
+        self.note_year(talk.date)
+
+    def warn(self, code: str, message: str, line: int, severity: str = "warning") -> None:
+        self.doc.diagnostics.append(
+            Diagnostic(code=code, message=message, line=line, severity=severity)  # type: ignore[arg-type]
+        )
+
+    # -- the walk -----------------------------------------------------------
+
+    def run(self) -> StudyDocument:
+        self.plain_document = not any(b.kind in ("heading", "item", "table") for b in self.blocks)
+        while self.index < len(self.blocks):
+            block = self.blocks[self.index]
+            handler = HANDLERS.get(block.kind, _keep)
+            self.index = handler(self, self.index)
+        self.finish_talk()
+        self.flush_raw()
+        return self.doc
+
+
+def _keep(builder: _Builder, index: int) -> int:
+    builder.keep_raw(builder.blocks[index])
+    return index + 1
+
+
+def _blank(builder: _Builder, index: int) -> int:
+    builder.keep_raw(builder.blocks[index])
+    return index + 1
+
+
+def _heading(builder: _Builder, index: int) -> int:
+    block = builder.blocks[index]
+    style = "html" if block.marker == "html" else "setext" if block.marker == "setext" else "atx"
+    builder.add_heading(heading_from(block.text, block.level, block.line, style))
+    return index + 1
+
+
+def _next_content(blocks: list[Block], index: int) -> Block | None:
+    for block in blocks[index + 1 :]:
+        if block.kind != "blank":
+            return block
+    return None
+
+
+def _is_talk_title(builder: _Builder, index: int) -> bool:
+    following = _next_content(builder.blocks, index)
+    if following is None or following.kind not in ("text", "item"):
+        return False
+    found = field_of(clean(plain(following.text.split("\n", 1)[0]).text))
+    return found is not None and found[0] in ("presenters", "slides", "video")
+
+
+def _implied_level(builder: _Builder) -> int:
+    for section in reversed(builder.stack):
+        if section.label.heading.style in ("atx", "html", "setext"):
+            return min(section.label.heading.level + 1, 7)
+    return 7
+
+
+def _text(builder: _Builder, index: int) -> int:
+    block = builder.blocks[index]
+    line_text = clean(plain(block.text).text)
+    found = field_of(line_text)
+    if found and builder.draft is not None:
+        builder.draft.add_field(found[0], block.text.split(":", 1)[-1] if ":" in block.text else found[1], block.line, block.raw, builder.year_hint)
+        return index + 1
+    builder.finish_talk()
+    if _is_talk_title(builder, index):
+        builder.flush_raw()
+        title = clean(plain(emphasis_label(block) or block.text).text)
+        builder.draft = TalkDraft(title=title, line=block.line, raw=[block.raw])
+        return index + 1
+    if found and found[0] == "date":
+        builder.default_date = find_date(found[1], builder.year_hint)[0] or builder.default_date
+        builder.note_year(builder.default_date)
+    if _people_line(builder, block):
+        builder.keep_raw(block)
+        return index + 1
+    label = emphasis_label(block)
+    week = week_of(line_text) if len(line_text) <= 90 else None
+    if label is not None or (builder.plain_document and plain_heading(builder.blocks, index)) or (
+        week is not None and plain_heading(builder.blocks, index)
+    ):
+        style = "bold" if label is not None else "plain"
+        builder.add_heading(heading_from(label or block.text, _implied_level(builder), block.line, style))
+        return index + 1
+    builder.keep_raw(block)
+    return index + 1
+
+
+def _people_line(builder: _Builder, block: Block) -> bool:
+    match = PEOPLE_LINE.match(clean(plain(block.text).text))
+    if not match or label_kind(match.group("label"), {"people": PEOPLE_LABELS}) is None:
+        return False
+    builder.people += people_from(match.group("value"))
+    return True
+
+
+def _list_run(blocks: list[Block], index: int) -> int:
+    """Index after the run of list items (blank lines between items included) from ``index``."""
+    end = index
+    while end < len(blocks) and blocks[end].kind in ("item", "blank", "text"):
+        if blocks[end].kind == "text" and not blocks[end].indent:
+            break
+        if blocks[end].kind == "blank" and (end + 1 >= len(blocks) or blocks[end + 1].kind not in ("item", "blank")):
+            break
+        end += 1
+    while end > index and blocks[end - 1].kind == "blank":
+        end -= 1
+    return end
+
+
+def looks_like_title(text: str) -> bool:
+    """A line that could be a paper title: has Latin words, is no question or sentence."""
+    return (
+        bool(TITLE_WORDS.search(text))
+        and not QUESTION_OR_SENTENCE.search(text)
+        and len(text.split()) <= MAX_TITLE_WORDS
+    )
+
+
+def _paper_evidence(read: PaperRead | None) -> int:
+    if read is None:
+        return -1
+    paper = read.paper
+    evidence = read.evidence
+    if ":" in paper.title.split(" ", 3)[0] + " " or re.match(r"^[^\s:]{2,24}\s?:\s?\S", paper.title):
+        evidence += 1
+    if paper.url and not is_paper_url(paper.url) and not paper.venue and not paper.year:
+        evidence -= 2
+    return evidence
+
+
+def _item(builder: _Builder, index: int) -> int:
+    builder.finish_talk()
+    end = _list_run(builder.blocks, index)
+    items = [b for b in builder.blocks[index:end] if b.kind == "item"]
+    role = builder.role()
+    if role == "people":
+        return _people_items(builder, index, end, items)
+    reads = [read_paper(b.text, line=b.line, category=builder.category()) for b in items]
+    evidence = [_paper_evidence(r) for r in reads]
+    strong = sum(1 for e in evidence if e >= 2)
+    titled = sum(1 for r in reads if r is not None and looks_like_title(r.paper.title))
+    if role == "schedule":
+        return _talk_items(builder, index, end, items)
+    if (role == "papers" and titled * 2 >= len(items)) or strong * 2 >= len(items) or (
+        sum(1 for e in evidence if e >= 1) * 3 >= len(items) * 2 and titled == len(items)
+    ):
+        return _paper_items(builder, index, end, items, reads)
+    topics = [clean(plain(b.text).text) for b in items if b.indent == min(i.indent for i in items)]
+    builder.doc.topics.append(TopicGroup(title=builder.category(), items=topics, line=items[0].line))
+    for block in builder.blocks[index:end]:
+        builder.keep_raw(block)
+    return end
+
+
+def _paper_items(
+    builder: _Builder, index: int, end: int, items: list[Block], reads: list[PaperRead | None]
+) -> int:
+    builder.flush_raw()
+    plist = builder.current_papers()
+    last: Paper | None = None
+    base = min(b.indent for b in items)
+    for block, read in zip(items, reads):
+        attached = last is not None and block.indent > base and _attach(builder, plist, block, read)
+        if attached:
+            continue
+        if read is None or not looks_like_title(read.paper.title) or _paper_evidence(read) < 0:
+            plist.unparsed.append(RawBlock(line=block.line, text=block.raw, role="unparsed"))
+            builder.warn("unreadable-paper", "list item could not be read as a paper", block.line)
+            continue
+        last = read.paper
+        plist.papers.append(read.paper)
+        builder.people += read.paper.assignees
+        if "slides" in read.links or "video" in read.links:
+            week, date = builder.week_and_date()
+            talk = Talk(
+                title=read.paper.title,
+                slides=read.links.get("slides"),
+                video=read.links.get("video"),
+                week=week,
+                date=date,
+                line=block.line,
+            )
+            builder.current_session().talks.append(talk)
+    return end
+
+
+def _attach(builder: _Builder, plist: PaperList, block: Block, read: PaperRead | None) -> bool:
+    """A nested item that adds to the paper above it: a link line or "Reviewer: name"."""
+    paper = plist.papers[-1] if plist.papers else None
+    if paper is None:
+        return False
+    inline = plain(block.text)
+    text = clean(inline.text)
+    found = field_of(text)
+    if found and found[0] == "presenters":
+        people = people_from(block.text.split(":", 1)[-1])
+        paper.assignees += people
+        builder.people += people
+    elif inline.links and all(label_kind(link.text, {"x": ()}) is None for link in inline.links):
+        for link in inline.links:
+            if paper.url is None and is_paper_url(link.url):
+                paper.url = link.url
+        paper.notes.append(text)
+    else:
+        return False
+    paper.raw += "\n" + block.raw
+    return True
+
+
+def _talk_items(builder: _Builder, index: int, end: int, items: list[Block]) -> int:
+    builder.flush_raw()
+    known = {p.name for p in builder.people if p.name}
+    base = min(b.indent for b in items)
+    for block in items:
+        text = clean(plain(block.text).text)
+        found = field_of(text)
+        if found and found[0] == "date":
+            builder.default_date = find_date(found[1], builder.year_hint)[0] or builder.default_date
+            continue
+        if block.indent > base and builder.draft is not None:
+            if found:
+                builder.draft.add_field(found[0], found[1], block.line, block.raw, builder.year_hint)
+            continue
+        builder.finish_talk()
+        if not looks_like_title(text) and not re.search(r"[\uac00-\ud7af]", text):
+            continue
+        builder.draft = talk_from_item(block.text, block.line, known)
+    builder.finish_talk()
+    return end
+
+
+def _people_items(builder: _Builder, index: int, end: int, items: list[Block]) -> int:
+    for block in items:
+        builder.people += people_from(clean(plain(block.text).text))
+    for block in builder.blocks[index:end]:
+        builder.keep_raw(block)
+    return end
+
+
+def _table(builder: _Builder, index: int) -> int:
+    builder.finish_talk()
+    block = builder.blocks[index]
+    if len(block.rows) < 2:
+        return _keep(builder, index)
+    columns = table_columns(block.rows[0])
+    has_title = "title" in columns or "other" in columns
+    if not has_title or not ({"presenters", "date", "week", "venue", "year"} & columns.keys()):
+        return _keep(builder, index)
+    builder.flush_raw()
+    for offset, row in enumerate(block.rows[1:], start=1):
+        _table_row(builder, row, columns, block.line + offset + (offset >= 1))
+    return index + 1
+
+
+def _table_row(builder: _Builder, row: tuple[str, ...], columns: dict[str, list[int]], line: int) -> None:
+    title_cell = cell(row, columns, "title") or cell(row, columns, "other")
+    if is_placeholder(clean(plain(title_cell).text)):
+        return
+    read = read_paper(title_cell, line=line, category=builder.category())
+    if read is None:
+        return
+    presenters = [] if is_placeholder(cell(row, columns, "presenters")) else people_from(cell(row, columns, "presenters"))
+    date_cell = cell(row, columns, "date")
+    date = find_date(clean(plain(date_cell).text), builder.year_hint)[0] if date_cell else None
+    paper = read.paper
+    venue_cell = clean(plain(cell(row, columns, "venue") + " " + cell(row, columns, "year")).text)
+    if venue_cell:
+        extra = read_paper("x, " + venue_cell)
+        if extra is not None:
+            paper = paper.model_copy(update={"venue": paper.venue or extra.paper.venue, "year": paper.year or extra.paper.year})
+    if not presenters and "presenters" in columns:
+        plist = builder.current_papers()
+        plist.papers.append(paper)
+        return
+    slides = read.links.get("slides")
+    if slides is None and paper.url and not is_paper_url(paper.url):
+        slides, paper = paper.url, paper.model_copy(update={"url": None})
+    week_text = cell(row, columns, "week")
+    talk = Talk(
+        title=paper.title,
+        presenters=presenters,
+        week=week_value(week_text) if week_text else None,
+        date=date,
+        slides=slides,
+        video=read.links.get("video"),
+        paper=paper.model_copy(update={"raw": "", "category": None}) if paper.url or paper.venue or paper.year else None,
+        line=line,
+        raw="|".join(row),
+    )
+    builder.add_talk(talk)
+
+
+HANDLERS = {
+    "heading": _heading,
+    "text": _text,
+    "item": _item,
+    "table": _table,
+    "blank": _blank,
+}
+
+
+def _title(doc: StudyDocument, blocks: list[Block]) -> str | None:
+    if doc.front_matter.get("title"):
+        return doc.front_matter["title"]
+    for block in blocks:
+        if block.kind == "heading":
+            return clean(plain(block.text).text)
+        if block.kind == "text":
+            return clean(plain(emphasis_label(block) or block.text).text)
+    return None
+
+
+def _front_matter(blocks: list[Block]) -> dict[str, str]:
+    if not blocks or blocks[0].kind != "front_matter":
+        return {}
+    values: dict[str, str] = {}
+    for line in blocks[0].text.split("\n"):
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and not key.startswith((" ", "\t")):
+            values[key.strip()] = value.strip().strip("\"'")
+    return values
+
+
+def _count_diagnostics(doc: StudyDocument) -> None:
+    headings = doc.headings
+    papers = doc.papers
+    for position, heading in enumerate(headings):
+        if heading.count is None:
+            continue
+        end = next(
+            (h.line for h in headings[position + 1 :] if h.level <= heading.level and h.style == heading.style),
+            10**9,
+        )
+        found = sum(1 for p in papers if heading.line < p.line < end)
+        if found != heading.count:
+            doc.diagnostics.append(
+                Diagnostic(
+                    code="count-mismatch",
+                    message=f"heading declares {heading.count} items, {found} found",
+                    line=heading.line,
+                )
+            )
+
+
+def _duplicate_diagnostics(doc: StudyDocument) -> None:
+    seen: dict[tuple[str, int | None], int] = {}
+    for paper in doc.papers:
+        key = (paper.title.casefold(), paper.year)
+        if key in seen:
+            doc.diagnostics.append(
+                Diagnostic(
+                    code="duplicate-paper",
+                    message=f"paper {paper.title!r} already listed at line {seen[key]}",
+                    line=paper.line,
+                )
+            )
+        else:
+            seen[key] = paper.line
+
+
+def build(blocks: list[Block]) -> StudyDocument:
+    """The document a careful reader takes from these blocks."""
+    builder = _Builder(blocks)
+    builder.doc.front_matter = _front_matter(blocks)
+    doc = builder.run()
+    doc.title = _title(doc, blocks)
+    doc.people = merge_people([p for p in builder.people if p.name or p.email])
+    _count_diagnostics(doc)
+    _duplicate_diagnostics(doc)
+    doc.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
+    return doc

@@ -1,0 +1,189 @@
+"""Inline stage: a fragment of Markdown -> plain text and the links in it.
+
+Link destinations are kept exactly as written (raw spaces and all), because
+study READMEs link to files such as ``./MOPO/MOPO Model.md`` that a reader
+follows even though CommonMark would not make them links. One linear pass;
+brackets and parentheses are matched with a stack, never by backtracking.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+MAX_LABEL_DEPTH = 4
+BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+(?:\([^\s()]*\)[^\s<>()\[\]\"'`]*)*")
+HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]{0,500})?/?>")
+AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*)>|<([^\s<>@]+@[^\s<>@]+\.[A-Za-z]{2,})>")
+LINK_TITLE = re.compile(r"\s+(\"[^\"]*\"|'[^']*')\s*$")
+BREAK_TAGS = frozenset({"br", "li", "p", "div", "ul", "ol", "tr", "td", "th", "hr"})
+SPACES = re.compile(r"[ \t\u00a0\u200b\u3000]+")
+TRAILING_PUNCT = ".,;:!?"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link as a reader sees it: its label in plain text and where it points."""
+
+    text: str
+    url: str
+    start: int
+    end: int
+    image: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Inline:
+    """Plain text of a fragment, with the span of each link inside that text."""
+
+    text: str
+    links: tuple[Link, ...]
+
+
+def _match_pairs(src: str, open_char: str, close_char: str) -> dict[int, int]:
+    """Map each opening bracket to its matching closing one (unescaped, outside code)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    index = 0
+    while index < len(src):
+        char = src[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == open_char:
+            stack.append(index)
+        elif char == close_char and stack:
+            pairs[stack.pop()] = index
+        index += 1
+    return pairs
+
+
+class _InlineReader:
+    def __init__(self, src: str, depth: int) -> None:
+        self.src = src
+        self.depth = depth
+        self.out: list[str] = []
+        self.links: list[Link] = []
+        self.brackets = _match_pairs(src, "[", "]")
+        self.parens = _match_pairs(src, "(", ")")
+
+    def length(self) -> int:
+        return sum(len(part) for part in self.out)
+
+    def read(self) -> Inline:
+        src, index = self.src, 0
+        while index < len(src):
+            char = src[index]
+            if char == "\\" and index + 1 < len(src) and not src[index + 1].isalnum():
+                self.out.append(src[index + 1])
+                index += 2
+            elif char == "`":
+                index = self._code(index)
+            elif char == "!" and src.startswith("![", index):
+                index = self._link(index + 1, image=True)
+            elif char == "[":
+                index = self._link(index, image=False)
+            elif char == "<":
+                index = self._angle(index)
+            elif char == "h" and src.startswith(("http://", "https://"), index):
+                index = self._bare_url(index)
+            elif char in "*_~":
+                index = self._emphasis(index)
+            else:
+                self.out.append(char)
+                index += 1
+        return Inline("".join(self.out), tuple(self.links))
+
+    def _code(self, index: int) -> int:
+        run = len(self.src[index:]) - len(self.src[index:].lstrip("`"))
+        fence = "`" * run
+        close = self.src.find(fence, index + run)
+        if close == -1:
+            self.out.append(fence)
+            return index + run
+        self.out.append(self.src[index + run : close].strip())
+        return close + run
+
+    def _link(self, index: int, image: bool) -> int:
+        close = self.brackets.get(index)
+        if close is None or close + 1 >= len(self.src) or self.src[close + 1] != "(":
+            if image:
+                self.out.append("!")
+            self.out.append("[")
+            return index + 1
+        paren_close = self.parens.get(close + 1)
+        if paren_close is None:
+            self.out.append("[")
+            return index + 1
+        label_src = self.src[index + 1 : close]
+        label = plain(label_src, self.depth + 1).text if self.depth < MAX_LABEL_DEPTH else label_src
+        url = link_destination(self.src[close + 2 : paren_close])
+        start = self.length()
+        if not image:
+            self.out.append(label)
+        self.links.append(Link(label.strip(), url, start, self.length(), image))
+        return paren_close + 1
+
+    def _angle(self, index: int) -> int:
+        auto = AUTOLINK.match(self.src, index)
+        if auto:
+            url = auto.group(1) or auto.group(2)
+            start = self.length()
+            self.out.append(url)
+            self.links.append(Link(url, url, start, self.length()))
+            return auto.end()
+        tag = HTML_TAG.match(self.src, index)
+        if tag:
+            if tag.group(1).lower() in BREAK_TAGS:
+                self.out.append(" ")
+            return tag.end()
+        self.out.append("<")
+        return index + 1
+
+    def _bare_url(self, index: int) -> int:
+        match = BARE_URL.match(self.src, index)
+        if not match:
+            self.out.append("h")
+            return index + 1
+        url = match.group(0).rstrip(TRAILING_PUNCT)
+        start = self.length()
+        self.out.append(url)
+        self.links.append(Link(url, url, start, self.length()))
+        return index + len(url)
+
+    def _emphasis(self, index: int) -> int:
+        char = self.src[index]
+        end = index
+        while end < len(self.src) and self.src[end] == char:
+            end += 1
+        before = self.src[index - 1] if index else " "
+        after = self.src[end] if end < len(self.src) else " "
+        intraword = before.isalnum() and after.isalnum()
+        flanking = not (before.isspace() and after.isspace())
+        if char == "_" and intraword:
+            self.out.append(self.src[index:end])
+        elif char == "~" and end - index == 1:
+            self.out.append("~")
+        elif not flanking:
+            self.out.append(self.src[index:end])
+        return end
+
+
+def link_destination(inside: str) -> str:
+    """The URL of ``(...)``: angle brackets removed, an optional quoted title dropped."""
+    inside = inside.strip()
+    if inside.startswith("<") and ">" in inside:
+        return inside[1 : inside.index(">")]
+    return LINK_TITLE.sub("", inside).strip()
+
+
+def clean(text: str) -> str:
+    """Entities decoded, white space collapsed, line breaks turned into spaces."""
+    text = html.unescape(text).replace("\u200b", "").replace("\ufeff", "")
+    return SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def plain(src: str, depth: int = 0) -> Inline:
+    """Read a Markdown fragment into plain text (markup removed) and its links."""
+    return _InlineReader(src, depth).read()

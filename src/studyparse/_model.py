@@ -1,0 +1,190 @@
+"""The typed data model of a study README.
+
+Every model serializes every field (``None`` or ``[]`` when empty), so JSON
+consumers get one stable schema. Each paper and talk is stored once: papers in
+their ``PaperList``, talks in their ``Session``. ``StudyDocument.papers`` and
+``StudyDocument.talks`` are read-only views for convenience.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["error", "warning", "info"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+
+class Person(_Model):
+    """Somebody named in the README: presenter, contributor, assignee, author."""
+
+    name: str | None = None
+    email: str | None = None
+    url: str | None = None
+    handle: str | None = None
+
+
+class Paper(_Model):
+    """One publication as the README lists it."""
+
+    title: str
+    authors: list[str] = Field(default_factory=list)
+    venue: str | None = None
+    year: int | None = None
+    url: str | None = None
+    category: str | None = None
+    arxiv: str | None = None
+    doi: str | None = None
+    assignees: list[Person] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    line: int = 0
+    raw: str = ""
+
+
+class Talk(_Model):
+    """One presentation of a session; ``paper`` is the publication it presents, if any."""
+
+    title: str | None = None
+    presenters: list[Person] = Field(default_factory=list)
+    week: int | None = None
+    date: str | None = None
+    slides: str | None = None
+    video: str | None = None
+    links: dict[str, str] = Field(default_factory=dict)
+    paper: Paper | None = None
+    notes: list[str] = Field(default_factory=list)
+    line: int = 0
+    raw: str = ""
+
+
+class RawBlock(_Model):
+    """Source text kept verbatim: free text, or lines the parser did not understand."""
+
+    line: int
+    text: str
+    role: Literal["text", "unparsed"] = "text"
+
+
+class Heading(_Model):
+    """A heading as written: its wording, level, declared count and note."""
+
+    text: str
+    level: int
+    line: int
+    count: int | None = None
+    note: str | None = None
+    style: Literal["atx", "bold", "plain", "html", "setext"] = "atx"
+
+
+class PaperList(_Model):
+    """The papers under one heading or label, in order."""
+
+    category: str | None = None
+    note: str | None = None
+    declared_count: int | None = None
+    line: int = 0
+    papers: list[Paper] = Field(default_factory=list)
+    unparsed: list[RawBlock] = Field(default_factory=list)
+
+
+class Session(_Model):
+    """A week or meeting of a schedule with its talks."""
+
+    title: str | None = None
+    week: int | None = None
+    date: str | None = None
+    line: int = 0
+    talks: list[Talk] = Field(default_factory=list)
+    unparsed: list[RawBlock] = Field(default_factory=list)
+
+
+class TopicGroup(_Model):
+    """A heading with bullet points that describe topics, not papers."""
+
+    title: str | None = None
+    items: list[str] = Field(default_factory=list)
+    line: int = 0
+
+
+class Diagnostic(_Model):
+    """Something the parser noticed: a count that does not match, an empty field, ..."""
+
+    code: str
+    message: str
+    line: int
+    column: int = 1
+    severity: Severity = "warning"
+
+    def format(self, path: str = "<text>") -> str:
+        return f"{path}:{self.line}:{self.column}: {self.code} {self.message}"
+
+
+LayoutKind = Literal["heading", "paper_list", "session", "raw"]
+
+
+class LayoutEntry(_Model):
+    """One entry of the document in reading order: an index into the list named by ``kind``."""
+
+    kind: LayoutKind
+    index: int
+
+
+class SourceInfo(_Model):
+    """How the file was stored, so it can be written back the same way."""
+
+    path: str | None = None
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: Literal["\n", "\r\n", "\r"] = "\n"
+
+
+class StudyDocument(_Model):
+    """Everything a careful reader takes out of a study README."""
+
+    title: str | None = None
+    description: str | None = None
+    front_matter: dict[str, str] = Field(default_factory=dict)
+    topics: list[TopicGroup] = Field(default_factory=list)
+    headings: list[Heading] = Field(default_factory=list)
+    paper_lists: list[PaperList] = Field(default_factory=list)
+    sessions: list[Session] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    blocks: list[RawBlock] = Field(default_factory=list)
+    layout: list[LayoutEntry] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    source: SourceInfo = Field(default_factory=SourceInfo)
+
+    @property
+    def papers(self) -> list[Paper]:
+        """Every paper of every paper list, in reading order."""
+        return [paper for plist in self.paper_lists for paper in plist.papers]
+
+    @property
+    def talks(self) -> list[Talk]:
+        """Every talk of every session, in reading order."""
+        return [talk for session in self.sessions for talk in session.talks]
+
+    @property
+    def unparsed(self) -> list[RawBlock]:
+        """Every block kept verbatim because it was not understood."""
+        nested = [raw for plist in self.paper_lists for raw in plist.unparsed]
+        nested += [raw for session in self.sessions for raw in session.unparsed]
+        return sorted(
+            [b for b in self.blocks if b.role == "unparsed"] + nested, key=lambda b: b.line
+        )
+
+    def iter_layout(self) -> Iterator[Heading | PaperList | Session | RawBlock]:
+        """The document's parts in reading order."""
+        lists: dict[str, list[Heading] | list[PaperList] | list[Session] | list[RawBlock]] = {
+            "heading": self.headings,
+            "paper_list": self.paper_lists,
+            "session": self.sessions,
+            "raw": self.blocks,
+        }
+        for entry in self.layout:
+            yield lists[entry.kind][entry.index]

@@ -1,0 +1,335 @@
+"""Paper items: one list item or cell -> title, authors, venue, year, url and notes.
+
+The shapes of the genre, each read by one small rule:
+"Title, Venue, Year"; "Title, Venue Year."; "[Title, Venue, Year](url)";
+"Title(Venue, Year, Affiliation)"; "Title (VENUE YEAR [Oral])";
+"VENUE YEAR [Title](url)"; MLA "Surname, Given, et al. “Title.” Container (Year).";
+"**Title**. *Authors*. Venue Year."; "[Title (Author, Author)](url)";
+"Title : [[paper]](url)[[review]](url)".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ._inline import Inline, Link, clean, plain
+from ._model import Paper, Person
+from ._people import handles_in
+from ._venues import lookup
+from ._vocab import LINK_LABELS, label_kind
+
+YEAR = re.compile(r"^(?:19|20)\d{2}[a-z]?$")
+YEAR_ANYWHERE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+SHORT_YEAR = re.compile(r"^'?(\d{2})'?$|^(\d{2})['’]$")
+VENUE_YEAR = re.compile(r"^(?P<venue>.+?)[\s,]+['’]?(?P<year>(?:19|20)\d{2}|\d{2})['’]?(?P<rest>\s.*)?$")
+YEAR_VENUE = re.compile(r"^(?P<year>(?:19|20)\d{2}|\d{2})['’]?\s+(?P<venue>\S.*)$")
+LEADING_VENUE_YEAR = re.compile(r"^(?P<venue>[A-Z][\w&+-]*(?:\s[A-Z][\w&+-]*)?)\s+(?P<year>(?:19|20)\d{2})\s*[:,-]?\s+(?P<rest>\S.*)$")
+ORDINAL = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s+")
+QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{4,}?)[”\"]")
+TRAILING_PAREN = re.compile(r"[(（](?P<inner>[^()（）]*)[)）]\s*[.,]?\s*$")
+ASSIGNMENT = re.compile(r"[(（][^()（）]*@[^()（）]*[)）]")
+ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]+[A-Z]\w*)$")
+VENUE_WORDS = re.compile(
+    r"\b(?:IEEE|ACM|USENIX|arxiv|proceedings|conference|symposium|workshop|journal|transactions|"
+    r"letters|preprint|whitepaper|technical report)\b",
+    re.IGNORECASE,
+)
+ET_AL = re.compile(r",?\s*\bet\s+al\b\.?", re.IGNORECASE)
+AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|,|&)\s*")
+PAGES = re.compile(r"\s+\d+(?:\.\d+)?\s*(?:\(\s*\d{4}\s*\))?\s*(?::\s*[\d-]+)?\s*$")
+ARXIV_ID = re.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arXiv:\s*)(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE)
+DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+NAME_LIKE = re.compile(r"^[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*(?:\s+[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*){1,3}$")
+TITLE_STRIP = " \t:：-–—.,;|/"
+
+
+@dataclass
+class PaperRead:
+    """A paper item as read: the paper, the other links it carries, and how sure we are."""
+
+    paper: Paper
+    links: dict[str, str] = field(default_factory=dict)
+    evidence: int = 0
+
+
+def _link_kind(link: Link) -> str | None:
+    return label_kind(link.text, LINK_LABELS) if link.text else "empty"
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+def _classify_links(inline: Inline) -> tuple[Link | None, dict[str, str], list[tuple[int, int]]]:
+    """The title link, the resource links by kind, and the spans of resource links to drop."""
+    title_link: Link | None = None
+    extras: dict[str, str] = {}
+    drop: list[tuple[int, int]] = []
+    for link in inline.links:
+        kind = _link_kind(link)
+        if link.image:
+            continue
+        if kind is None and title_link is None and link.url:
+            title_link = link
+        elif kind is not None:
+            if kind != "empty" and link.url:
+                extras.setdefault(kind, link.url)
+            drop.append((link.start, link.end))
+    return title_link, extras, drop
+
+
+def split_authors(text: str) -> list[str]:
+    """Authors as written, "et al." dropped; an MLA inverted first author stays "Surname, Given"."""
+    text = ET_AL.sub("", text).strip(" .,")
+    if not text:
+        return []
+    parts = [part.strip(" .") for part in AUTHOR_SPLIT.split(text) if part.strip(" .")]
+    if len(parts) >= 2 and " " not in parts[0] and "," in text.split(parts[1])[0]:
+        parts = [f"{parts[0]}, {parts[1]}", *parts[2:]]
+    return parts
+
+
+def _year(text: str) -> int | None:
+    text = text.strip().rstrip(".")
+    if YEAR.match(text):
+        return int(text[:4])
+    short = SHORT_YEAR.match(text)
+    if short:
+        return 2000 + int(short.group(1) or short.group(2))
+    return None
+
+
+def venue_like(text: str) -> bool:
+    """A short phrase that names a venue: known, an acronym, or worded like one."""
+    text = text.strip().rstrip(".")
+    if not text or len(text) > 120 or ":" in text:
+        return False
+    if lookup(text) is not None or VENUE_WORDS.search(text):
+        return True
+    words = text.split()
+    return len(words) <= 3 and any(ACRONYM.match(word) for word in words)
+
+
+def _venue_year(part: str) -> tuple[str | None, int | None, str | None]:
+    """Read "Venue 2019", "2019 Venue", "15' CVPR", "2019" or "Venue" (with an optional note)."""
+    part = part.strip().rstrip(".")
+    year = _year(part)
+    if year is not None:
+        return None, year, None
+    match = VENUE_YEAR.match(part)
+    if match and venue_like(match.group("venue")):
+        year = _year(match.group("year"))
+        rest = (match.group("rest") or "").strip() or None
+        return match.group("venue").strip(" ,'’"), year, rest
+    match = YEAR_VENUE.match(part)
+    if match and venue_like(match.group("venue")):
+        return match.group("venue").strip(), _year(match.group("year")), None
+    if venue_like(part):
+        return part, None, None
+    return None, None, None
+
+
+def split_top_level(text: str, separators: str = ",") -> list[str]:
+    """Split on separators outside parentheses and brackets."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        depth += char in "([（"
+        depth -= char in ")]）"
+        if char in separators and depth <= 0:
+            parts.append("".join(current))
+            current, depth = [], 0
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+@dataclass
+class _Fields:
+    title: str
+    authors: list[str] = field(default_factory=list)
+    venue: str | None = None
+    year: int | None = None
+    notes: list[str] = field(default_factory=list)
+    evidence: int = 0
+
+
+def _read_paren(fields: _Fields) -> None:
+    """A trailing "(Venue, Year, Affiliation)", "(VENUE YEAR [Oral])" or "(Author, Author)"."""
+    match = TRAILING_PAREN.search(fields.title)
+    if not match or not match.start():
+        return
+    inner = match.group("inner").strip()
+    parts = [part.strip() for part in split_top_level(inner, ",，;") if part.strip()]
+    venue, year, notes = None, None, []
+    for part in parts:
+        part_venue, part_year, rest = _venue_year(part)
+        if part_year is not None and year is None:
+            year = part_year
+            venue = venue or part_venue
+            notes += [rest] if rest else []
+        elif part_venue is not None and venue is None and year is None:
+            venue = part_venue
+        else:
+            notes.append(part)
+    if year is not None or (venue is not None and lookup(venue) is not None):
+        fields.title = fields.title[: match.start()]
+        fields.venue, fields.year = venue, year
+        fields.notes += notes
+        fields.evidence += 2
+    elif ("," in inner or "&" in inner) and all(NAME_LIKE.match(name) for name in _names(inner)):
+        fields.title = fields.title[: match.start()]
+        fields.authors = _names(inner)
+        fields.evidence += 1
+
+
+def _names(text: str) -> list[str]:
+    return [part.strip() for part in split_top_level(text, ",&") if part.strip()]
+
+
+def _read_tail(fields: _Fields) -> None:
+    """Trailing ", Venue, Year" / ", Author et al., Year" / ", Venue Year" segments."""
+    parts = split_top_level(fields.title, ",")
+    consumed = 0
+    for part in reversed(parts[1:]):
+        stripped = part.strip().rstrip(".")
+        if consumed >= 3 or not stripped:
+            break
+        if ET_AL.search(stripped) and not fields.authors:
+            fields.authors = split_authors(stripped)
+        else:
+            venue, year, _ = _venue_year(stripped)
+            if year is not None and fields.year is None and (venue is None or fields.venue is None):
+                fields.year, fields.venue = year, fields.venue or venue
+            elif venue is not None and fields.venue is None and year is None and consumed:
+                fields.venue = venue
+            else:
+                break
+        consumed += 1
+    if consumed:
+        fields.title = ",".join(parts[: len(parts) - consumed])
+        fields.evidence += consumed
+
+
+def _read_leading_venue(fields: _Fields, rest: str) -> None:
+    """"VENUE YEAR" written before a linked title ("ICASSP 2019 [Title](url)")."""
+    match = LEADING_VENUE_YEAR.match(rest.strip() + " x")
+    if match and venue_like(match.group("venue")):
+        fields.venue = fields.venue or match.group("venue")
+        fields.year = fields.year or int(match.group("year"))
+        fields.evidence += 2
+
+
+def _read_mla(text: str) -> _Fields | None:
+    """MLA: Authors. “Title.” Container (Year)."""
+    match = QUOTED_TITLE.search(text)
+    if not match or match.start() == 0 and not text[match.end() :].strip():
+        return None
+    before, after = text[: match.start()].strip(), text[match.end() :].strip()
+    if not before and not YEAR_ANYWHERE.search(after):
+        return None
+    fields = _Fields(title=match.group("title").strip().rstrip(".,"))
+    fields.authors = split_authors(before)
+    years = YEAR_ANYWHERE.findall(after)
+    fields.year = int(years[-1]) if years else None
+    fields.venue = _mla_container(after) or None
+    fields.evidence = 3
+    return fields
+
+
+def _mla_container(after: str) -> str:
+    container = re.sub(r"\(\s*(?:19|20)\d{2}\s*\).*$", "", after).strip()
+    container = re.split(r"\.\s+|\.$", container)[0].strip()
+    container = re.sub(r",?\s*(?:19|20)\d{2}\.?$", "", container).strip()
+    return PAGES.sub("", container).strip(" .,")
+
+
+def _read_bold_title(markdown: str) -> _Fields | None:
+    """"**Title**. *Authors*. Venue Year."""
+    match = re.match(r"\s*\*\*(?P<title>[^*]+)\*\*\.?\s*(?:\*(?P<authors>[^*]+)\*\.?)?(?P<rest>.*)$", markdown)
+    if not match or not (match.group("authors") or match.group("rest").strip()):
+        return None
+    fields = _Fields(title=match.group("title"))
+    fields.authors = split_authors(match.group("authors") or "")
+    rest = clean(plain(match.group("rest")).text).strip(" .")
+    venue, year, _ = _venue_year(rest) if rest else (None, None, None)
+    fields.venue, fields.year = venue, year
+    fields.evidence = 2 + bool(fields.authors)
+    return fields
+
+
+def _notes_and_assignees(text: str) -> tuple[str, list[str], list[Person]]:
+    notes: list[str] = []
+    assignees: list[Person] = []
+    for match in ASSIGNMENT.findall(text):
+        notes.append(match.strip("()（） "))
+        assignees += [Person(name=h, handle=h) for h in handles_in(match)]
+    text = ASSIGNMENT.sub(" ", text)
+    for handle in handles_in(text):
+        assignees.append(Person(name=handle, handle=handle))
+        text = text.replace("@" + handle, " ")
+    return text, notes, assignees
+
+
+def _finish_title(title: str) -> str:
+    title = clean(title)
+    title = ORDINAL.sub("", title)
+    title = title.strip(TITLE_STRIP + "“”\"'*_")
+    return clean(title)
+
+
+def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> PaperRead | None:
+    """Read one paper item; None when no title can be found."""
+    source = ORDINAL.sub("", markdown.strip())
+    inline = plain(source)
+    title_link, extras, drop = _classify_links(inline)
+    body = _without(inline.text, drop)
+    body, notes, assignees = _notes_and_assignees(body)
+    fields = _read_bold_title(source) or _read_mla(clean(body))
+    url = extras.pop("url", None)
+    if fields is None and title_link is not None and len(title_link.text) >= 2:
+        fields = _Fields(title=title_link.text)
+        outside = _without(body, [(title_link.start, title_link.end)])
+        _read_paren(fields)
+        _read_tail(fields)
+        _read_leading_venue(fields, clean(outside))
+        rest = _Fields(title=clean(outside))
+        _read_paren(rest)
+        fields.venue, fields.year = fields.venue or rest.venue, fields.year or rest.year
+        url = title_link.url
+        fields.evidence += 1
+    elif fields is None:
+        fields = _Fields(title=clean(body))
+        _read_paren(fields)
+        _read_tail(fields)
+    title = _finish_title(fields.title)
+    if not title:
+        return None
+    paper = Paper(
+        title=title,
+        authors=fields.authors,
+        venue=fields.venue.strip() if fields.venue else None,
+        year=fields.year,
+        url=url,
+        category=category,
+        arxiv=_arxiv_id(markdown),
+        doi=_doi(markdown),
+        assignees=assignees,
+        notes=[clean(note) for note in notes + fields.notes if clean(note)],
+        line=line,
+        raw=markdown,
+    )
+    return PaperRead(paper, extras, fields.evidence + bool(url))
+
+
+def _arxiv_id(text: str) -> str | None:
+    match = ARXIV_ID.search(text)
+    return match.group(1) if match else None
+
+
+def _doi(text: str) -> str | None:
+    match = DOI.search(text)
+    return match.group(1).rstrip(".,)") if match else None

@@ -1,0 +1,109 @@
+"""People: "Name (email)", "Name (url)", "@handle", "[handle](url)", lists of them."""
+
+from __future__ import annotations
+
+import re
+
+from ._inline import clean, plain
+from ._model import Person
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(r"(?:https?://|www\.)\S+")
+HANDLE = re.compile(r"(?<![\w.])@([A-Za-z0-9][\w-]*(?:[ \t][A-Z][\w-]*)?)")
+PAREN_NOTE = re.compile(r"[(（]([^()（）]*)[)）]")
+NAME_SEPARATORS = re.compile(r"\s*(?:,|，|、|;|/|&|\band\b|\s-\s|·)\s*")
+NOT_A_NAME = re.compile(r"^[\d\W_]+$|^\?$")
+MAX_NAME_LENGTH = 40
+
+
+def person_from(text: str) -> Person | None:
+    """One person from "Name (email)", "Name(@handle)", "@handle", "[name](url)" or a bare name."""
+    inline = plain(text)
+    url = inline.links[0].url if inline.links else None
+    body = clean(inline.text)
+    email = None
+    handle = None
+    for note in PAREN_NOTE.findall(body):
+        found = EMAIL.search(note)
+        if found:
+            email = found.group(0)
+        elif URL.match(note.strip()):
+            url = note.strip()
+        elif note.strip().startswith("@"):
+            handle = note.strip()[1:]
+    body = PAREN_NOTE.sub(" ", body)
+    if email is None:
+        found = EMAIL.search(body)
+        if found:
+            email = found.group(0)
+            body = body.replace(email, " ")
+    body = URL.sub(" ", body)
+    name = clean(body).strip(" :-*")
+    if name.startswith("@") and " " not in name:
+        handle = handle or name[1:]
+        name = name[1:]
+    if not name or len(name) > MAX_NAME_LENGTH or NOT_A_NAME.match(name):
+        if email is None:
+            return None
+        name = ""
+    if url and url.startswith("mailto:"):
+        email, url = email or url[len("mailto:") :], None
+    return Person(name=name or None, email=email, url=url, handle=handle)
+
+
+def split_names(text: str) -> list[str]:
+    """Split "A (a@x), B, C" into one string per person, keeping parenthesised notes whole."""
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for char in text:
+        depth += char in "([（"
+        depth -= char in ")]）"
+        if depth <= 0 and char in ",，、;":
+            parts.append("".join(current))
+            current = []
+            depth = 0
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def people_from(text: str) -> list[Person]:
+    """Every person of a comma-separated list of names."""
+    found = [person_from(part) for part in split_names(text)]
+    return [person for person in found if person is not None]
+
+
+def handles_in(text: str) -> list[str]:
+    """The @handles mentioned in a line ("(Assigned to @Yongwoo Kim)")."""
+    return [match.strip() for match in HANDLE.findall(text)]
+
+
+def same_person(a: Person, b: Person) -> bool:
+    """The same e-mail address is the same person; so is the same name without one."""
+    if a.email and b.email:
+        return a.email.casefold() == b.email.casefold()
+    return bool(a.name and b.name and a.name.casefold() == b.name.casefold())
+
+
+def merge_people(people: list[Person]) -> list[Person]:
+    """One record per person, first spelling kept, missing fields filled from later mentions."""
+    merged: list[Person] = []
+    for person in people:
+        for index, known in enumerate(merged):
+            if same_person(known, person) or (
+                known.name and person.name and known.name.casefold() == person.name.casefold()
+                and not (known.email and person.email)
+            ):
+                merged[index] = known.model_copy(
+                    update={
+                        field: getattr(person, field)
+                        for field in ("name", "email", "url", "handle")
+                        if getattr(known, field) is None and getattr(person, field) is not None
+                    }
+                )
+                break
+        else:
+            merged.append(person)
+    return merged

@@ -1,0 +1,80 @@
+"""The command line, called through main([...]) and once as the installed script."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from studyparse._cli import main
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "000_c1da24e64d149680.txt"
+
+
+def test_convert_json_prints_the_document(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", str(SEED), "--to", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["title"] == "Neural Network Acceleration Study Season #3"
+    titles = [p["title"] for plist in doc["paper_lists"] for p in plist["papers"]]
+    assert "Learned Step Size Quantization" in titles
+
+
+def test_convert_reads_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    stdin = io.TextIOWrapper(io.BytesIO(b"# Reading list\n\n- Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\n"))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["convert", "-", "--to", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["paper_lists"][0]["papers"][0]["venue"] == "ISPASS"
+
+
+def test_missing_file_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope.md"
+    assert main(["convert", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"studyparse: {missing}: no such file\n"
+
+
+def test_binary_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    binary = tmp_path / "logo.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    assert main(["convert", str(binary)]) == 2
+    assert "binary file" in capsys.readouterr().err
+
+
+def test_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "doc.json"
+    assert main(["convert", str(SEED), "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["title"]
+
+
+def test_check_prints_positions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("## Paper List (3)\n1. Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\n", encoding="utf-8")
+    assert main(["check", str(readme)]) == 0
+    out = capsys.readouterr().out
+    assert f"{readme}:1:1: count-mismatch heading declares 3 items, 1 found" in out
+
+
+def test_schema_is_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "StudyDocument"
+
+
+def test_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", str(SEED), "--to", "yaml"]) == 2
+
+
+@pytest.mark.skipif(shutil.which("studyparse") is None, reason="console script not installed")
+def test_installed_console_script() -> None:
+    proc = subprocess.run(
+        ["studyparse", "convert", str(SEED), "--to", "json"], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["title"]
