@@ -71,10 +71,15 @@ def test_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["convert", str(SEED), "--to", "yaml"]) == 2
 
 
-@pytest.mark.skipif(shutil.which("studyparse") is None, reason="console script not installed")
+def _console_script() -> str | None:
+    beside_python = Path(sys.executable).parent / "studyparse"
+    return str(beside_python) if beside_python.exists() else shutil.which("studyparse")
+
+
+@pytest.mark.skipif(_console_script() is None, reason="console script not installed")
 def test_installed_console_script() -> None:
-    proc = subprocess.run(
-        ["studyparse", "convert", str(SEED), "--to", "json"], capture_output=True, text=True, check=False
-    )
+    script = _console_script()
+    assert script is not None
+    proc = subprocess.run([script, "convert", str(SEED), "--to", "json"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["title"]
