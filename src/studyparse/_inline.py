@@ -20,6 +20,10 @@ LINK_TITLE = re.compile(r"\s+(\"[^\"]*\"|'[^']*')\s*$")
 BREAK_TAGS = frozenset({"br", "li", "p", "div", "ul", "ol", "tr", "td", "th", "hr"})
 SPACES = re.compile(r"[ \t\u00a0\u200b\u3000]+")
 TRAILING_PUNCT = ".,;:!?"
+#: Where the inline reader may have something to do; the text between two matches is plain.
+INLINE_START = re.compile(r"[\\`\[<*_~]|!\[|https?://")
+#: An escaped character or a bracket of either kind, in the order a left-to-right scan meets them.
+BRACKET_TOKEN = re.compile(r"\\[\s\S]|[\[\]()]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,22 +45,27 @@ class Inline:
     links: tuple[Link, ...]
 
 
-def _match_pairs(src: str, open_char: str, close_char: str) -> dict[int, int]:
-    """Map each opening bracket to its matching closing one (unescaped, outside code)."""
-    pairs: dict[int, int] = {}
-    stack: list[int] = []
-    index = 0
-    while index < len(src):
-        char = src[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == open_char:
-            stack.append(index)
-        elif char == close_char and stack:
-            pairs[stack.pop()] = index
-        index += 1
-    return pairs
+def _match_pairs(src: str) -> tuple[dict[int, int], dict[int, int]]:
+    """Map each opening ``[`` and ``(`` to its matching closing one (unescaped).
+
+    Brackets and parentheses are matched independently, each with its own stack.
+    """
+    brackets: dict[int, int] = {}
+    parens: dict[int, int] = {}
+    open_brackets: list[int] = []
+    open_parens: list[int] = []
+    for token in BRACKET_TOKEN.finditer(src):
+        char, index = token.group(), token.start()
+        if char == "[":
+            open_brackets.append(index)
+        elif char == "]":
+            if open_brackets:
+                brackets[open_brackets.pop()] = index
+        elif char == "(":
+            open_parens.append(index)
+        elif char == ")" and open_parens:
+            parens[open_parens.pop()] = index
+    return brackets, parens
 
 
 class _InlineReader:
@@ -65,8 +74,13 @@ class _InlineReader:
         self.depth = depth
         self.out: list[str] = []
         self.links: list[Link] = []
-        self.brackets = _match_pairs(src, "[", "]")
-        self.parens = _match_pairs(src, "(", ")")
+        self._pairs: tuple[dict[int, int], dict[int, int]] | None = None
+
+    def bracket_pairs(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Matching ``[]`` and ``()`` of the fragment, found the first time a link needs them."""
+        if self._pairs is None:
+            self._pairs = _match_pairs(self.src)
+        return self._pairs
 
     def length(self) -> int:
         return sum(len(part) for part in self.out)
@@ -74,6 +88,13 @@ class _InlineReader:
     def read(self) -> Inline:
         src, index = self.src, 0
         while index < len(src):
+            special = INLINE_START.search(src, index)
+            if special is None:
+                self.out.append(src[index:])
+                break
+            if special.start() > index:
+                self.out.append(src[index : special.start()])
+                index = special.start()
             char = src[index]
             if char == "\\" and index + 1 < len(src) and not src[index + 1].isalnum():
                 self.out.append(src[index + 1])
@@ -106,13 +127,14 @@ class _InlineReader:
         return close + run
 
     def _link(self, index: int, image: bool) -> int:
-        close = self.brackets.get(index)
+        brackets, parens = self.bracket_pairs()
+        close = brackets.get(index)
         if close is None or close + 1 >= len(self.src) or self.src[close + 1] != "(":
             if image:
                 self.out.append("!")
             self.out.append("[")
             return index + 1
-        paren_close = self.parens.get(close + 1)
+        paren_close = parens.get(close + 1)
         if paren_close is None:
             self.out.append("[")
             return index + 1
@@ -186,4 +208,6 @@ def clean(text: str) -> str:
 
 def plain(src: str, depth: int = 0) -> Inline:
     """Read a Markdown fragment into plain text (markup removed) and its links."""
+    if INLINE_START.search(src) is None:
+        return Inline(src, ())
     return _InlineReader(src, depth).read()
