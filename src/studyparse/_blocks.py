@@ -170,7 +170,9 @@ class _Scanner:
         single = content.strip()
         if len(single) > 2 * len(fence) and single.endswith(fence):
             return False  # an inline ```code``` span on one line, not a fence
-        return self._emit("code", self.pos, len(self.lines), text=self.raw(self.pos + 1, len(self.lines)))
+        return self._emit(
+            "code", self.pos, len(self.lines), text=self.raw(self.pos + 1, len(self.lines))
+        )
 
     def _take_comment(self) -> bool:
         content, quote = strip_quote(self.lines[self.pos])
@@ -199,7 +201,11 @@ class _Scanner:
             if not row.strip() or "|" not in row:
                 break
             end += 1
-        rows = [split_cells(strip_quote(self.lines[i])[0]) for i in range(self.pos, end) if i != self.pos + 1]
+        rows = [
+            split_cells(strip_quote(self.lines[i])[0])
+            for i in range(self.pos, end)
+            if i != self.pos + 1
+        ]
         return self._emit("table", self.pos, end, rows=tuple(rows), quote=quote)
 
     def _take_line(self) -> bool:
@@ -211,25 +217,41 @@ class _Scanner:
             heading = ATX_HEADING.match(body) if indent < 4 else None
             if heading and heading.group(2).strip():
                 level = len(heading.group(1))
-                return self._emit("heading", start, start + 1, text=heading.group(2), level=level, quote=quote)
+                return self._emit(
+                    "heading", start, start + 1, text=heading.group(2), level=level, quote=quote
+                )
         html_heading = HTML_HEADING.match(body)
         if html_heading:
             level = int(html_heading.group(1))
-            return self._emit("heading", start, start + 1, text=html_heading.group(2), level=level, marker="html", quote=quote)
+            return self._emit(
+                "heading",
+                start,
+                start + 1,
+                text=html_heading.group(2),
+                level=level,
+                marker="html",
+                quote=quote,
+            )
         if THEMATIC_BREAK.match(body) and indent < 4:
             return self._emit("rule", start, start + 1, quote=quote)
         item = LIST_MARKER.match(body)
         if item:
             return self._take_item(item, body, indent, quote)
-        if HTML_LINE.fullmatch(body) or (body.startswith("<") and HTML_LINE.match(body) and body.endswith(">")):
+        if HTML_LINE.fullmatch(body) or (
+            body.startswith("<") and HTML_LINE.match(body) and body.endswith(">")
+        ):
             return self._emit("html", start, start + 1, text=body, indent=indent, quote=quote)
         if self._is_setext(start):
             level = 1 if self.lines[start + 1].strip().startswith("=") else 2
-            return self._emit("heading", start, start + 2, text=body, level=level, marker="setext", quote=quote)
+            return self._emit(
+                "heading", start, start + 2, text=body, level=level, marker="setext", quote=quote
+            )
         return self._emit("text", start, start + 1, text=body, indent=indent, quote=quote)
 
     def _is_setext(self, start: int) -> bool:
-        if start + 1 >= len(self.lines) or (self.blocks and self.blocks[-1].kind in ("text", "item")):
+        if start + 1 >= len(self.lines) or (
+            self.blocks and self.blocks[-1].kind in ("text", "item")
+        ):
             return False
         underline = self.lines[start + 1].strip()
         if not underline or not SETEXT_UNDERLINE.match(underline):
@@ -248,7 +270,9 @@ class _Scanner:
             parts.append(stripped)
             end += 1
         marker = item.group(1)
-        return self._emit("item", start, end, text="\n".join(parts), indent=indent, marker=marker, quote=quote)
+        return self._emit(
+            "item", start, end, text="\n".join(parts), indent=indent, marker=marker, quote=quote
+        )
 
     @staticmethod
     def _continues(content: str, item_indent: int) -> bool:

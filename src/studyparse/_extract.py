@@ -33,17 +33,20 @@ from ._outline import (
     heading_from,
     label_for,
     plain_heading,
-    role_of,
     week_of,
 )
 from ._papers import PaperRead, read_paper
-from ._people import merge_people, people_from, person_from
+from ._people import merge_people, people_from
 from ._talks import TalkDraft, cell, is_paper_url, table_columns, talk_from_item, week_value
-from ._vocab import PEOPLE_LABELS, is_placeholder, label_kind, mentions
+from ._vocab import PEOPLE_LABELS, is_placeholder, label_kind
 
 TITLE_WORDS = re.compile(r"[A-Za-z]")
 QUESTION_OR_SENTENCE = re.compile(r"[?？]\s*$|[다요죠음]\s*[.!]?\s*$|[.。]\s*$")
 PEOPLE_LINE = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,40}?)[*_]*\s*[:：]\s*(?P<value>.+)$")
+LABELLED_LINE = re.compile(r"\s*(\*\*|__)[^*_]{1,40}\1\s*[:：]\s*\S")
+EMAILS_ONLY = re.compile(
+    r"^[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?(?:\s*,\s*[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?)*,?$"
+)
 RESOURCE_ONLY = re.compile(r"^[\s/|,·•-]*$")
 MAX_TITLE_WORDS = 40
 
@@ -174,7 +177,7 @@ class _Builder:
 
     def warn(self, code: str, message: str, line: int, severity: str = "warning") -> None:
         self.doc.diagnostics.append(
-            Diagnostic(code=code, message=message, line=line, severity=severity)  # type: ignore[arg-type]
+            Diagnostic(code=code, message=message, line=line, severity=severity)
         )
 
     # -- the walk -----------------------------------------------------------
@@ -215,6 +218,10 @@ def _next_content(blocks: list[Block], index: int) -> Block | None:
 
 
 def _is_talk_title(builder: _Builder, index: int) -> bool:
+    source = builder.blocks[index].text
+    own = clean(plain(source).text)
+    if field_of(own) is not None or _people_label(own) is not None or LABELLED_LINE.match(source):
+        return False
     following = _next_content(builder.blocks, index)
     if following is None or following.kind not in ("text", "item"):
         return False
@@ -234,7 +241,13 @@ def _text(builder: _Builder, index: int) -> int:
     line_text = clean(plain(block.text).text)
     found = field_of(line_text)
     if found and builder.draft is not None:
-        builder.draft.add_field(found[0], block.text.split(":", 1)[-1] if ":" in block.text else found[1], block.line, block.raw, builder.year_hint)
+        builder.draft.add_field(
+            found[0],
+            block.text.split(":", 1)[-1] if ":" in block.text else found[1],
+            block.line,
+            block.raw,
+            builder.year_hint,
+        )
         return index + 1
     builder.finish_talk()
     if _is_talk_title(builder, index):
@@ -250,21 +263,36 @@ def _text(builder: _Builder, index: int) -> int:
         return index + 1
     label = emphasis_label(block)
     week = week_of(line_text) if len(line_text) <= 90 else None
-    if label is not None or (builder.plain_document and plain_heading(builder.blocks, index)) or (
-        week is not None and plain_heading(builder.blocks, index)
+    if (
+        label is not None
+        or (builder.plain_document and plain_heading(builder.blocks, index))
+        or (week is not None and plain_heading(builder.blocks, index))
     ):
         style = "bold" if label is not None else "plain"
-        builder.add_heading(heading_from(label or block.text, _implied_level(builder), block.line, style))
+        builder.add_heading(
+            heading_from(label or block.text, _implied_level(builder), block.line, style)
+        )
         return index + 1
     builder.keep_raw(block)
     return index + 1
 
 
-def _people_line(builder: _Builder, block: Block) -> bool:
-    match = PEOPLE_LINE.match(clean(plain(block.text).text))
+def _people_label(text: str) -> str | None:
+    """The list of names after a people label ("Members: A, B"), or None."""
+    match = PEOPLE_LINE.match(text)
     if not match or label_kind(match.group("label"), {"people": PEOPLE_LABELS}) is None:
+        return None
+    return match.group("value")
+
+
+def _people_line(builder: _Builder, block: Block) -> bool:
+    text = clean(plain(block.text).text)
+    names = _people_label(text)
+    if names is None:
+        names = text if EMAILS_ONLY.match(text) else None
+    if names is None:
         return False
-    builder.people += people_from(match.group("value"))
+    builder.people += people_from(names)
     return True
 
 
@@ -274,7 +302,9 @@ def _list_run(blocks: list[Block], index: int) -> int:
     while end < len(blocks) and blocks[end].kind in ("item", "blank", "text"):
         if blocks[end].kind == "text" and not blocks[end].indent:
             break
-        if blocks[end].kind == "blank" and (end + 1 >= len(blocks) or blocks[end + 1].kind not in ("item", "blank")):
+        if blocks[end].kind == "blank" and (
+            end + 1 >= len(blocks) or blocks[end + 1].kind not in ("item", "blank")
+        ):
             break
         end += 1
     while end > index and blocks[end - 1].kind == "blank":
@@ -296,9 +326,17 @@ def _paper_evidence(read: PaperRead | None) -> int:
         return -1
     paper = read.paper
     evidence = read.evidence
-    if ":" in paper.title.split(" ", 3)[0] + " " or re.match(r"^[^\s:]{2,24}\s?:\s?\S", paper.title):
+    if ":" in paper.title.split(" ", 3)[0] + " " or re.match(
+        r"^[^\s:]{2,24}\s?:\s?\S", paper.title
+    ):
         evidence += 1
-    if paper.url and not is_paper_url(paper.url) and not paper.venue and not paper.year:
+    if (
+        paper.url
+        and not read.url_labelled
+        and not is_paper_url(paper.url)
+        and not paper.venue
+        and not paper.year
+    ):
         evidence -= 2
     return evidence
 
@@ -316,12 +354,16 @@ def _item(builder: _Builder, index: int) -> int:
     titled = sum(1 for r in reads if r is not None and looks_like_title(r.paper.title))
     if role == "schedule":
         return _talk_items(builder, index, end, items)
-    if (role == "papers" and titled * 2 >= len(items)) or strong * 2 >= len(items) or (
-        sum(1 for e in evidence if e >= 1) * 3 >= len(items) * 2 and titled == len(items)
+    if (
+        (role == "papers" and titled * 2 >= len(items))
+        or strong * 2 >= len(items)
+        or (sum(1 for e in evidence if e >= 1) * 3 >= len(items) * 2 and titled == len(items))
     ):
         return _paper_items(builder, index, end, items, reads)
     topics = [clean(plain(b.text).text) for b in items if b.indent == min(i.indent for i in items)]
-    builder.doc.topics.append(TopicGroup(title=builder.category(), items=topics, line=items[0].line))
+    builder.doc.topics.append(
+        TopicGroup(title=builder.category(), items=topics, line=items[0].line)
+    )
     for block in builder.blocks[index:end]:
         builder.keep_raw(block)
     return end
@@ -334,7 +376,7 @@ def _paper_items(
     plist = builder.current_papers()
     last: Paper | None = None
     base = min(b.indent for b in items)
-    for block, read in zip(items, reads):
+    for block, read in zip(items, reads, strict=True):
         attached = last is not None and block.indent > base and _attach(builder, plist, block, read)
         if attached:
             continue
@@ -394,7 +436,9 @@ def _talk_items(builder: _Builder, index: int, end: int, items: list[Block]) -> 
             continue
         if block.indent > base and builder.draft is not None:
             if found:
-                builder.draft.add_field(found[0], found[1], block.line, block.raw, builder.year_hint)
+                builder.draft.add_field(
+                    found[0], found[1], block.line, block.raw, builder.year_hint
+                )
             continue
         builder.finish_talk()
         if not looks_like_title(text) and not re.search(r"[\uac00-\ud7af]", text):
@@ -427,14 +471,20 @@ def _table(builder: _Builder, index: int) -> int:
     return index + 1
 
 
-def _table_row(builder: _Builder, row: tuple[str, ...], columns: dict[str, list[int]], line: int) -> None:
+def _table_row(
+    builder: _Builder, row: tuple[str, ...], columns: dict[str, list[int]], line: int
+) -> None:
     title_cell = cell(row, columns, "title") or cell(row, columns, "other")
     if is_placeholder(clean(plain(title_cell).text)):
         return
     read = read_paper(title_cell, line=line, category=builder.category())
     if read is None:
         return
-    presenters = [] if is_placeholder(cell(row, columns, "presenters")) else people_from(cell(row, columns, "presenters"))
+    presenters = (
+        []
+        if is_placeholder(cell(row, columns, "presenters"))
+        else people_from(cell(row, columns, "presenters"))
+    )
     date_cell = cell(row, columns, "date")
     date = find_date(clean(plain(date_cell).text), builder.year_hint)[0] if date_cell else None
     paper = read.paper
@@ -442,7 +492,12 @@ def _table_row(builder: _Builder, row: tuple[str, ...], columns: dict[str, list[
     if venue_cell:
         extra = read_paper("x, " + venue_cell)
         if extra is not None:
-            paper = paper.model_copy(update={"venue": paper.venue or extra.paper.venue, "year": paper.year or extra.paper.year})
+            paper = paper.model_copy(
+                update={
+                    "venue": paper.venue or extra.paper.venue,
+                    "year": paper.year or extra.paper.year,
+                }
+            )
     if not presenters and "presenters" in columns:
         plist = builder.current_papers()
         plist.papers.append(paper)
@@ -458,7 +513,9 @@ def _table_row(builder: _Builder, row: tuple[str, ...], columns: dict[str, list[
         date=date,
         slides=slides,
         video=read.links.get("video"),
-        paper=paper.model_copy(update={"raw": "", "category": None}) if paper.url or paper.venue or paper.year else None,
+        paper=paper.model_copy(update={"raw": "", "category": None})
+        if paper.url or paper.venue or paper.year
+        else None,
         line=line,
         raw="|".join(row),
     )
@@ -503,7 +560,11 @@ def _count_diagnostics(doc: StudyDocument) -> None:
         if heading.count is None:
             continue
         end = next(
-            (h.line for h in headings[position + 1 :] if h.level <= heading.level and h.style == heading.style),
+            (
+                h.line
+                for h in headings[position + 1 :]
+                if h.level <= heading.level and h.style == heading.style
+            ),
             10**9,
         )
         found = sum(1 for p in papers if heading.line < p.line < end)

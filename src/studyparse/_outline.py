@@ -73,7 +73,7 @@ def heading_from(text: str, level: int, line: int, style: str) -> Heading:
     if match:
         count = int(match.group(1))
         plain_text = plain_text[: match.start()].rstrip()
-    return Heading(text=plain_text, level=level, line=line, count=count, style=style)  # type: ignore[arg-type]
+    return Heading(text=plain_text, level=level, line=line, count=count, style=style)
 
 
 def emphasis_label(block: Block) -> str | None:

@@ -22,14 +22,20 @@ from ._vocab import LINK_LABELS, label_kind
 YEAR = re.compile(r"^(?:19|20)\d{2}[a-z]?$")
 YEAR_ANYWHERE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 SHORT_YEAR = re.compile(r"^'?(\d{2})'?$|^(\d{2})['’]$")
-VENUE_YEAR = re.compile(r"^(?P<venue>.+?)[\s,]+['’]?(?P<year>(?:19|20)\d{2}|\d{2})['’]?(?P<rest>\s.*)?$")
+VENUE_YEAR = re.compile(
+    r"^(?P<venue>.+?)[\s,]+['’]?(?P<year>(?:19|20)\d{2}|\d{2})['’]?(?P<rest>\s.*)?$"
+)
 YEAR_VENUE = re.compile(r"^(?P<year>(?:19|20)\d{2}|\d{2})['’]?\s+(?P<venue>\S.*)$")
-LEADING_VENUE_YEAR = re.compile(r"^(?P<venue>[A-Z][\w&+-]*(?:\s[A-Z][\w&+-]*)?)\s+(?P<year>(?:19|20)\d{2})\s*[:,-]?\s+(?P<rest>\S.*)$")
+LEADING_VENUE_YEAR = re.compile(
+    r"^(?P<venue>[A-Z][\w&+-]*(?:\s[A-Z][\w&+-]*)?)\s+(?P<year>(?:19|20)\d{2})\s*[:,-]?\s+(?P<rest>\S.*)$"
+)
 ORDINAL = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s+")
 QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{4,}?)[”\"]")
 TRAILING_PAREN = re.compile(r"[(（](?P<inner>[^()（）]*)[)）]\s*[.,]?\s*$")
 ASSIGNMENT = re.compile(r"[(（][^()（）]*@[^()（）]*[)）]")
-ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]+[A-Z]\w*)$")
+ACRONYM = re.compile(
+    r"^(?:[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]+[A-Z]\w*)$"
+)
 VENUE_WORDS = re.compile(
     r"\b(?:IEEE|ACM|USENIX|arxiv|proceedings|conference|symposium|workshop|journal|transactions|"
     r"letters|preprint|whitepaper|technical report)\b",
@@ -38,9 +44,14 @@ VENUE_WORDS = re.compile(
 ET_AL = re.compile(r",?\s*\bet\s+al\b\.?", re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|,|&)\s*")
 PAGES = re.compile(r"\s+\d+(?:\.\d+)?\s*(?:\(\s*\d{4}\s*\))?\s*(?::\s*[\d-]+)?\s*$")
-ARXIV_ID = re.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arXiv:\s*)(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE)
+ARXIV_ID = re.compile(
+    r"(?:arxiv\.org/(?:abs|pdf)/|arXiv:\s*)(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE
+)
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
-NAME_LIKE = re.compile(r"^[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*(?:\s+[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*){1,3}$")
+NAME_LIKE = re.compile(
+    r"^[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*(?:\s+[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*){1,3}$"
+)
+LABEL_SEPARATORS = " \t:：-–—|/,"
 TITLE_STRIP = " \t:：-–—.,;|/"
 
 
@@ -51,10 +62,19 @@ class PaperRead:
     paper: Paper
     links: dict[str, str] = field(default_factory=dict)
     evidence: int = 0
+    url_labelled: bool = False
 
 
-def _link_kind(link: Link) -> str | None:
-    return label_kind(link.text, LINK_LABELS) if link.text else "empty"
+def _link_kind(link: Link, before: str) -> str | None:
+    """What a link stands for: a known label, "empty", "link" for a short label after a title."""
+    if not link.text:
+        return "empty"
+    kind = label_kind(link.text, LINK_LABELS)
+    if kind is not None:
+        return kind
+    bracketed = link.text.startswith("[") and link.text.endswith("]")
+    after_title = len(before.split()) >= 2 and len(link.text.split()) <= 2 and len(link.text) <= 24
+    return "link" if bracketed or after_title else None
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
@@ -69,7 +89,8 @@ def _classify_links(inline: Inline) -> tuple[Link | None, dict[str, str], list[t
     extras: dict[str, str] = {}
     drop: list[tuple[int, int]] = []
     for link in inline.links:
-        kind = _link_kind(link)
+        before = clean(_without(inline.text[: link.start], drop)).strip(LABEL_SEPARATORS)
+        kind = _link_kind(link, before if title_link is None else "")
         if link.image:
             continue
         if kind is None and title_link is None and link.url:
@@ -134,7 +155,9 @@ def _venue_year(part: str) -> tuple[str | None, int | None, str | None]:
 
 def split_top_level(text: str, separators: str = ",") -> list[str]:
     """Split on separators outside parentheses and brackets."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         depth += char in "([（"
         depth -= char in ")]）"
@@ -215,7 +238,7 @@ def _read_tail(fields: _Fields) -> None:
 
 
 def _read_leading_venue(fields: _Fields, rest: str) -> None:
-    """"VENUE YEAR" written before a linked title ("ICASSP 2019 [Title](url)")."""
+    """ "VENUE YEAR" written before a linked title ("ICASSP 2019 [Title](url)")."""
     match = LEADING_VENUE_YEAR.match(rest.strip() + " x")
     if match and venue_like(match.group("venue")):
         fields.venue = fields.venue or match.group("venue")
@@ -226,7 +249,7 @@ def _read_leading_venue(fields: _Fields, rest: str) -> None:
 def _read_mla(text: str) -> _Fields | None:
     """MLA: Authors. “Title.” Container (Year)."""
     match = QUOTED_TITLE.search(text)
-    if not match or match.start() == 0 and not text[match.end() :].strip():
+    if not match or (match.start() == 0 and not text[match.end() :].strip()):
         return None
     before, after = text[: match.start()].strip(), text[match.end() :].strip()
     if not before and not YEAR_ANYWHERE.search(after):
@@ -243,13 +266,15 @@ def _read_mla(text: str) -> _Fields | None:
 def _mla_container(after: str) -> str:
     container = re.sub(r"\(\s*(?:19|20)\d{2}\s*\).*$", "", after).strip()
     container = re.split(r"\.\s+|\.$", container)[0].strip()
-    container = re.sub(r",?\s*(?:19|20)\d{2}\.?$", "", container).strip()
+    container = re.sub(r",?\s*(?<![\d.])(?:19|20)\d{2}\.?$", "", container).strip()
     return PAGES.sub("", container).strip(" .,")
 
 
 def _read_bold_title(markdown: str) -> _Fields | None:
-    """"**Title**. *Authors*. Venue Year."""
-    match = re.match(r"\s*\*\*(?P<title>[^*]+)\*\*\.?\s*(?:\*(?P<authors>[^*]+)\*\.?)?(?P<rest>.*)$", markdown)
+    """ "**Title**. *Authors*. Venue Year."""
+    match = re.match(
+        r"\s*\*\*(?P<title>[^*]+)\*\*\.?\s*(?:\*(?P<authors>[^*]+)\*\.?)?(?P<rest>.*)$", markdown
+    )
     if not match or not (match.group("authors") or match.group("rest").strip()):
         return None
     fields = _Fields(title=match.group("title"))
@@ -322,7 +347,8 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         line=line,
         raw=markdown,
     )
-    return PaperRead(paper, extras, fields.evidence + bool(url))
+    labelled = url is not None and (title_link is None or url != title_link.url)
+    return PaperRead(paper, extras, fields.evidence + bool(url) + labelled, labelled)
 
 
 def _arxiv_id(text: str) -> str | None:

@@ -9,7 +9,7 @@ from ._model import Person
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+")
-HANDLE = re.compile(r"(?<![\w.])@([A-Za-z0-9][\w-]*(?:[ \t][A-Z][\w-]*)?)")
+HANDLE = re.compile(r"(?<![\w.])@([^\W_][\w-]*(?:[ \t][A-Z][\w-]*)?)")
 PAREN_NOTE = re.compile(r"[(（]([^()（）]*)[)）]")
 NAME_SEPARATORS = re.compile(r"\s*(?:,|，|、|;|/|&|\band\b|\s-\s|·)\s*")
 NOT_A_NAME = re.compile(r"^[\d\W_]+$|^\?$")
@@ -93,7 +93,9 @@ def merge_people(people: list[Person]) -> list[Person]:
     for person in people:
         for index, known in enumerate(merged):
             if same_person(known, person) or (
-                known.name and person.name and known.name.casefold() == person.name.casefold()
+                known.name
+                and person.name
+                and known.name.casefold() == person.name.casefold()
                 and not (known.email and person.email)
             ):
                 merged[index] = known.model_copy(

@@ -16,7 +16,19 @@ from ._vocab import FIELD_LABELS, LINK_LABELS, PAPER_HOSTS, is_placeholder, labe
 URL_IN_TEXT = re.compile(r"(?:https?://|\.{0,2}/)\S+")
 HANGUL_NAME = re.compile(r"^[\uac00-\ud7af*]{2,5}$")
 NAME_FIRST = re.compile(r"^(?P<name>[^:：\[\]()]{1,20}?)\s*[:：]\s*(?P<rest>\S.*)$", re.DOTALL)
-TABLE_KINDS = ("week", "date", "title", "presenters", "assistants", "slides", "video", "venue", "year", "code", "notes")
+TABLE_KINDS = (
+    "week",
+    "date",
+    "title",
+    "presenters",
+    "assistants",
+    "slides",
+    "video",
+    "venue",
+    "year",
+    "code",
+    "notes",
+)
 
 
 def is_paper_url(url: str) -> bool:
@@ -87,7 +99,9 @@ def talk_from_item(markdown: str, line: int, known_names: set[str]) -> TalkDraft
     presenters: list[Person] = []
     source = markdown.split("\n", 1)[0]
     match = NAME_FIRST.match(clean(plain(source).text))
-    if match and (HANGUL_NAME.match(match.group("name").strip()) or match.group("name").strip() in known_names):
+    if match and (
+        HANGUL_NAME.match(match.group("name").strip()) or match.group("name").strip() in known_names
+    ):
         person = person_from(match.group("name"))
         presenters = [person] if person else []
         source = source.split(":", 1)[-1] if ":" in source else source.split("：", 1)[-1]

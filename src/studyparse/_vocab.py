@@ -13,44 +13,156 @@ from collections.abc import Iterable
 #: Words in a heading that say what the section holds.
 SECTION_ROLES: dict[str, tuple[str, ...]] = {
     "papers": (
-        "paper", "papers", "paper list", "reading list", "readings", "reading", "publications",
-        "works", "awesome", "bibliography", "literature", "technical report",
-        "논문", "리딩", "읽을", "论文", "文献", "阅读",
+        "paper",
+        "papers",
+        "paper list",
+        "reading list",
+        "readings",
+        "reading",
+        "publications",
+        "works",
+        "awesome",
+        "bibliography",
+        "literature",
+        "technical report",
+        "논문",
+        "리딩",
+        "읽을",
+        "论文",
+        "文献",
+        "阅读",
     ),
     "schedule": (
-        "schedule", "presentation", "presentations", "timetable", "curriculum", "syllabus",
-        "agenda", "program", "programme", "sessions", "seminar", "talks", "meetings",
-        "발표", "일정", "커리큘럼", "시간표", "진행", "모임", "日程", "安排", "课程", "分享",
+        "schedule",
+        "presentation",
+        "presentations",
+        "timetable",
+        "curriculum",
+        "syllabus",
+        "agenda",
+        "program",
+        "programme",
+        "sessions",
+        "seminar",
+        "talks",
+        "meetings",
+        "발표",
+        "일정",
+        "커리큘럼",
+        "시간표",
+        "진행",
+        "모임",
+        "日程",
+        "安排",
+        "课程",
+        "分享",
     ),
     "people": (
-        "contributor", "contributors", "participants", "participant", "members", "member",
-        "organizers", "organizer", "team", "teams", "presenters", "authors", "maintainers",
-        "참여자", "참가자", "멤버", "구성원", "팀원", "스터디원", "成员", "参与者", "贡献者",
+        "contributor",
+        "contributors",
+        "participants",
+        "participant",
+        "members",
+        "member",
+        "organizers",
+        "organizer",
+        "team",
+        "teams",
+        "presenters",
+        "authors",
+        "maintainers",
+        "참여자",
+        "참가자",
+        "멤버",
+        "구성원",
+        "팀원",
+        "스터디원",
+        "成员",
+        "参与者",
+        "贡献者",
     ),
     "resources": (
-        "resources", "resource", "links", "link", "references", "related", "tools", "blogs",
-        "blog", "tutorial", "tutorials", "survey", "posting", "channel", "site", "sites",
-        "참고", "도움", "사이트", "자료", "资源", "链接", "参考",
+        "resources",
+        "resource",
+        "links",
+        "link",
+        "references",
+        "related",
+        "tools",
+        "blogs",
+        "blog",
+        "tutorial",
+        "tutorials",
+        "survey",
+        "posting",
+        "channel",
+        "site",
+        "sites",
+        "참고",
+        "도움",
+        "사이트",
+        "자료",
+        "资源",
+        "链接",
+        "参考",
     ),
 }
 
 #: Labels of talk fields ("Presenter: ...") and of table columns.
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "presenters": (
-        "presenter", "presenters", "presentor", "presentors", "speaker", "speakers",
-        "reviewer", "reviewers", "발표자", "발표", "리뷰어", "담당", "담당자", "조", "팀",
-        "主讲", "主讲人", "讲者", "分享人", "报告人",
+        "presenter",
+        "presenters",
+        "presentor",
+        "presentors",
+        "speaker",
+        "speakers",
+        "reviewer",
+        "reviewers",
+        "발표자",
+        "발표",
+        "리뷰어",
+        "담당",
+        "담당자",
+        "조",
+        "팀",
+        "主讲",
+        "主讲人",
+        "讲者",
+        "分享人",
+        "报告人",
     ),
     "assistants": ("assistant", "assistants", "helper", "보조", "助教"),
     "slides": (
-        "ppt", "slides", "slide", "presentation", "presentation file", "deck", "발표자료",
-        "발표 자료", "슬라이드", "课件", "幻灯片",
+        "ppt",
+        "slides",
+        "slide",
+        "presentation",
+        "presentation file",
+        "deck",
+        "발표자료",
+        "발표 자료",
+        "슬라이드",
+        "课件",
+        "幻灯片",
     ),
     "video": ("video", "videos", "youtube", "recording", "영상", "녹화", "视频", "录像"),
     "date": ("date", "dates", "day", "when", "날짜", "일정", "일시", "日期", "时间"),
     "title": (
-        "title", "topic", "topics", "subject", "paper", "papers", "technical report", "report",
-        "논문", "주제", "제목", "论文", "题目", "主题",
+        "title",
+        "topic",
+        "topics",
+        "subject",
+        "paper",
+        "papers",
+        "technical report",
+        "report",
+        "논문",
+        "주제",
+        "제목",
+        "论文",
+        "题目",
+        "主题",
     ),
     "venue": ("venue", "conference", "journal", "published", "학회", "会议", "期刊"),
     "year": ("year", "연도", "年份"),
@@ -62,25 +174,65 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
 
 #: Labels of lines that list people ("Main Contributor: A (a@x), B (b@y)").
 PEOPLE_LABELS: tuple[str, ...] = (
-    "contributor", "contributors", "main contributor", "presenters", "participants", "members",
-    "organizer", "organizers", "참여자", "참가자", "멤버", "팀원", "成员", "参与者",
+    "contributor",
+    "contributors",
+    "main contributor",
+    "presenters",
+    "participants",
+    "members",
+    "organizer",
+    "organizers",
+    "참여자",
+    "참가자",
+    "멤버",
+    "팀원",
+    "成员",
+    "参与者",
 )
 
 #: Link labels that name a kind of resource rather than a title ("[pdf]", "[slides]").
 LINK_LABELS: dict[str, tuple[str, ...]] = {
-    "url": ("paper", "pdf", "arxiv", "link", "original paper link", "original paper", "논문", "abs"),
+    "url": (
+        "paper",
+        "pdf",
+        "arxiv",
+        "link",
+        "original paper link",
+        "original paper",
+        "논문",
+        "abs",
+    ),
     "slides": FIELD_LABELS["slides"] + ("presentation file", "ppt file", "발표 파일"),
     "video": FIELD_LABELS["video"] + ("paper review video", "review video"),
-    "code": ("code", "code practice", "github", "repo", "notebook", "ipython notebook", "colab", "코드"),
+    "code": (
+        "code",
+        "code practice",
+        "github",
+        "repo",
+        "notebook",
+        "ipython notebook",
+        "colab",
+        "코드",
+    ),
     "notes": (
-        "review", "summary", "summary pdf", "notes", "blog", "link_review", "feedback", "post",
-        "리뷰", "요약", "정리",
+        "review",
+        "summary",
+        "summary pdf",
+        "notes",
+        "blog",
+        "link review",
+        "feedback",
+        "post",
+        "리뷰",
+        "요약",
+        "정리",
     ),
 }
 
 #: Cell values that mean "not decided yet".
 PLACEHOLDERS: tuple[str, ...] = ("tbd", "tba", "미정", "待定", "-", "—", "?", "n/a", "todo", "x")
 
+LABEL_MARKUP = "*_`[]() :：\t"
 _HAN_OR_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u4e00-\u9fff]")
 _WORD_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
 
@@ -91,7 +243,9 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
         parts = []
         for word in sorted(words, key=len, reverse=True):
             escaped = re.escape(word)
-            parts.append(escaped if _HAN_OR_HANGUL.search(word) else rf"(?<![A-Za-z]){escaped}(?![A-Za-z])")
+            parts.append(
+                escaped if _HAN_OR_HANGUL.search(word) else rf"(?<![A-Za-z]){escaped}(?![A-Za-z])"
+            )
         cached = re.compile("|".join(parts), re.IGNORECASE)
         _WORD_CACHE[words] = cached
     return cached
@@ -104,11 +258,14 @@ def mentions(text: str, words: tuple[str, ...]) -> bool:
 
 def normalized_label(text: str) -> str:
     """A label as compared with the tables: lower case, inner spaces folded, no markup."""
-    text = re.sub(r"[*_`#\[\]()]", "", text).strip().strip(":：").strip()
-    return " ".join(text.lower().split())
+    text = text.strip().strip(LABEL_MARKUP).strip()
+    text = re.sub(r"[*`\[\]()]|(?<!\w)_|_(?!\w)", "", text).replace("_", " ")
+    return " ".join(text.lower().split()) or text.strip()
 
 
-def label_kind(label: str, tables: dict[str, tuple[str, ...]], kinds: Iterable[str] | None = None) -> str | None:
+def label_kind(
+    label: str, tables: dict[str, tuple[str, ...]], kinds: Iterable[str] | None = None
+) -> str | None:
     """Which kind a whole label belongs to (``"PPT"`` is ``slides``), or None."""
     wanted = normalized_label(label)
     squeezed = wanted.replace(" ", "")
@@ -123,12 +280,34 @@ def is_placeholder(text: str) -> bool:
     """True for an empty or "TBD" cell."""
     return not text.strip() or text.strip().lower() in PLACEHOLDERS
 
+
 #: Hosts whose links point at a publication rather than at a study's own material.
 PAPER_HOSTS: tuple[str, ...] = (
-    "arxiv.org", "openreview.net", "aclanthology.org", "aclweb.org", "papers.nips.cc",
-    "proceedings.neurips.cc", "neurips.cc", "proceedings.mlr.press", "jmlr.org",
-    "ieeexplore.ieee.org", "dl.acm.org", "openaccess.thecvf.com", "semanticscholar.org",
-    "doi.org", "link.springer.com", "sciencedirect.com", "nature.com", "science.org",
-    "pdfs.semanticscholar.org", "ojs.aaai.org", "aaai.org", "ijcai.org", "usenix.org",
-    "biorxiv.org", "researchgate.net", "cv-foundation.org", "papers.nips.cc",
+    "arxiv.org",
+    "openreview.net",
+    "aclanthology.org",
+    "aclweb.org",
+    "papers.nips.cc",
+    "proceedings.neurips.cc",
+    "neurips.cc",
+    "proceedings.mlr.press",
+    "jmlr.org",
+    "ieeexplore.ieee.org",
+    "dl.acm.org",
+    "openaccess.thecvf.com",
+    "semanticscholar.org",
+    "doi.org",
+    "link.springer.com",
+    "sciencedirect.com",
+    "nature.com",
+    "science.org",
+    "pdfs.semanticscholar.org",
+    "ojs.aaai.org",
+    "aaai.org",
+    "ijcai.org",
+    "usenix.org",
+    "biorxiv.org",
+    "researchgate.net",
+    "cv-foundation.org",
+    "papers.nips.cc",
 )
