@@ -2,9 +2,10 @@
 
 Exit codes (also in ``--help`` and docs/usage.md):
   0  success, nothing to report
-  1  ``check`` found an error-severity diagnostic
-  2  bad input or usage: missing, unreadable, binary or oversized file, bad option
-  3  internal error (a bug in studyparse: please report it with ``--debug`` output)
+  1  ``check`` found an error-severity diagnostic; a batch ``convert`` had a file it could not read
+  2  bad input or usage: missing, unreadable, binary or oversized file (one file), bad option
+  3  internal error (a bug in studyparse: please report it with ``--debug`` output),
+     also when it struck any file of a batch
 
 Heavy modules (pydantic models, exporters) are imported only by the command
 that needs them, so a pre-commit run pays for nothing it does not use.
@@ -30,18 +31,24 @@ EXIT_BUG = 3
 EXPORTERS: dict[str, tuple[str, str]] = {
     "json": ("._json", "to_json"),
 }
+#: Formats that take any number of files, one record per file (see ``_batch``).
+BATCH_FORMATS = ("jsonl",)
 
 EXIT_CODES_HELP = """exit codes:
   0  success
-  1  check: an error-severity diagnostic was found
+  1  check: an error-severity diagnostic was found;
+     convert --to jsonl: a file could not be read (its error is on stderr and in the output)
   2  bad input or usage (missing, unreadable, binary or oversized file; bad option)
-  3  internal error (a bug: rerun with --debug and report the traceback)
+  3  internal error (a bug: rerun with --debug and report the traceback);
+     convert --to jsonl: the bug struck one of the files (the others are converted)
 """
 
 
 def _exporter(name: str) -> Callable[[StudyDocument], str]:
     module_name, function = EXPORTERS[name]
-    exporter: Callable[[StudyDocument], str] = getattr(import_module(module_name, __package__), function)
+    exporter: Callable[[StudyDocument], str] = getattr(
+        import_module(module_name, __package__), function
+    )
     return exporter
 
 
@@ -64,9 +71,56 @@ def _write(text: str, out: str | None) -> None:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    doc = _read(args.file, args.max_bytes)
+    if args.to in BATCH_FORMATS:
+        return _convert_batch(args)
+    if len(args.files) > 1:
+        _error(f"convert: several files need --to jsonl (got --to {args.to})")
+        return EXIT_ERROR
+    doc = _read(args.files[0], args.max_bytes)
     _write(_exporter(args.to)(doc), args.output)
     return EXIT_OK
+
+
+def _convert_batch(args: argparse.Namespace) -> int:
+    """Each file to one JSON Lines record; a file that fails is reported and skipped."""
+    import os
+
+    from ._batch import convert_data, convert_files, merge_in_order
+    from ._progress import Progress
+
+    paths: list[str] = args.files
+    jobs: int = args.jobs or os.cpu_count() or 1
+    read_here = {
+        index: convert_data(sys.stdin.buffer.read(), "<stdin>")
+        for index, path in enumerate(paths)
+        if path == "-"
+    }
+    files = [path for path in paths if path != "-"]
+    results = merge_in_order(
+        paths, read_here, convert_files(files, max_bytes=args.max_bytes, jobs=jobs)
+    )
+    progress = Progress(len(paths), sys.stderr)
+    status = EXIT_OK
+    out = _open_output(args.output)
+    try:
+        for result in results:
+            out.write(result.record)
+            progress.advance()
+            if result.outcome != "ok":
+                progress.message(f"studyparse: {result.message}")
+                status = max(status, EXIT_BUG if result.outcome == "bug" else EXIT_FINDINGS)
+        out.flush()
+    finally:
+        progress.close()
+        if out is not sys.stdout:
+            out.close()
+    return status
+
+
+def _open_output(out: str | None) -> TextIO:
+    if out in (None, "-"):
+        return sys.stdout
+    return open(out, "w", encoding="utf-8")
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -90,6 +144,16 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
+    return value
+
+
 def _positive_int(text: str) -> int:
     value = int(text)
     if value <= 0:
@@ -106,27 +170,65 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=_version())
-    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     parser.add_argument(
-        "--max-bytes", type=_positive_int, default=10 * 1024 * 1024, metavar="N",
+        "--debug", action="store_true", help="show the traceback of an internal error"
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=_positive_int,
+        default=10 * 1024 * 1024,
+        metavar="N",
         help="refuse files larger than N bytes (default: 10 MB)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    convert = commands.add_parser("convert", help="convert a README to another format", epilog=EXIT_CODES_HELP,
-                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    convert.add_argument("file", metavar="FILE", help="README to read; - for standard input")
-    convert.add_argument("--to", choices=sorted(EXPORTERS), default="json", help="output format (default: json)")
-    convert.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    convert = commands.add_parser(
+        "convert",
+        help="convert a README to another format",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    convert.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="README to read; - for standard input; several with --to jsonl",
+    )
+    convert.add_argument(
+        "--to",
+        choices=sorted([*EXPORTERS, *BATCH_FORMATS]),
+        default="json",
+        help="output format (default: json); jsonl: one line per FILE, "
+        '{"path": ..., "document": {...}} or {"path": ..., "error": "..."}',
+    )
+    convert.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="with --to jsonl, convert in N parallel processes (0: one per CPU; default 1)",
+    )
+    convert.add_argument(
+        "-o", "--output", metavar="OUT", help="write here instead of standard output"
+    )
     convert.set_defaults(run=_convert)
 
-    check = commands.add_parser("check", help="print diagnostics as FILE:LINE:COL: CODE message",
-                                epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
-    check.add_argument("files", nargs="+", metavar="FILE", help="READMEs to check; - for standard input")
+    check = commands.add_parser(
+        "check",
+        help="print diagnostics as FILE:LINE:COL: CODE message",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help="READMEs to check; - for standard input"
+    )
     check.set_defaults(run=_check)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON output")
-    schema.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    schema.add_argument(
+        "-o", "--output", metavar="OUT", help="write here instead of standard output"
+    )
     schema.set_defaults(run=_schema)
     return parser
 
@@ -164,5 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if args.debug:
             raise
-        _error(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)")
+        _error(
+            f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)"
+        )
         return EXIT_BUG

@@ -1,0 +1,68 @@
+"""Start-up stays cheap: commands import only what they use.
+
+A pre-commit hook pays the start-up time on every commit, so the CLI module
+imports no parser or exporter at import time, and no command imports a
+third-party library it does not need (bibtexparser only for BibTeX). These run
+the import in a fresh interpreter and look at ``sys.modules``; they time nothing.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "000_c1da24e64d149680.txt"
+
+
+def modules_after(code: str) -> set[str]:
+    """The modules loaded after running ``code`` in a fresh interpreter."""
+    script = f"{code}\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return set(proc.stdout.split("\n"))
+
+
+def top_level(modules: set[str]) -> set[str]:
+    return {name.partition(".")[0] for name in modules}
+
+
+def test_importing_the_cli_imports_no_parser_or_library() -> None:
+    loaded = modules_after("import studyparse._cli")
+    assert "bibtexparser" not in top_level(loaded)
+    assert "pydantic" not in top_level(loaded)
+    assert "mistune" not in top_level(loaded)
+    assert not {"studyparse._model", "studyparse._extract", "studyparse._api"} & loaded
+
+
+def test_importing_the_package_is_lazy() -> None:
+    loaded = modules_after("import studyparse")
+    assert "pydantic" not in top_level(loaded)
+    assert "studyparse._model" not in loaded
+
+
+@pytest.mark.parametrize("to", ["json", "jsonl"])
+def test_convert_to_json_does_not_import_bibtexparser(to: str) -> None:
+    code = (
+        "import contextlib, io\n"
+        "from studyparse._cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['convert', {str(SEED)!r}, '--to', {to!r}]) == 0\n"
+    )
+    loaded = modules_after(code)
+    assert "studyparse._model" in loaded  # the conversion did run
+    assert "bibtexparser" not in top_level(loaded)
+
+
+def test_version_imports_no_parser() -> None:
+    code = (
+        "import contextlib, io\n"
+        "from studyparse._cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['--version']) == 0\n"
+    )
+    loaded = modules_after(code)
+    assert "pydantic" not in top_level(loaded)
