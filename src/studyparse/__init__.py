@@ -25,16 +25,19 @@ __all__ = (
     "Talk",
     "TopicGroup",
     "__version__",
+    "bibtex_diagnostics",
     "json_schema",
     "load",
     "loads",
     "parse",
+    "to_bibtex",
     "to_json",
 )
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from ._api import load, loads, parse
+    from ._bibtex import bibtex_diagnostics, to_bibtex
     from ._errors import StudyParseError
     from ._json import json_schema, to_json
     from ._model import (
@@ -60,6 +63,8 @@ _LAZY: dict[str, str] = {
     "StudyParseError": "._errors",
     "json_schema": "._json",
     "to_json": "._json",
+    "to_bibtex": "._bibtex",
+    "bibtex_diagnostics": "._bibtex",
     **{
         name: "._model"
         for name in (

@@ -20,7 +20,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from ._model import StudyDocument
+    from ._model import Diagnostic, StudyDocument
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -30,6 +30,15 @@ EXIT_BUG = 3
 #: Output formats of ``convert``: name -> (module, function). Only working formats are listed.
 EXPORTERS: dict[str, tuple[str, str]] = {
     "json": ("._json", "to_json"),
+    "bibtex": ("._bibtex", "to_bibtex"),
+}
+#: Formats whose export reports what it assumed: name -> (module, function doc -> diagnostics).
+EXPORT_DIAGNOSTICS: dict[str, tuple[str, str]] = {
+    "bibtex": ("._bibtex", "bibtex_diagnostics"),
+}
+#: Options of ``convert`` and the formats that take them (passed as keyword arguments).
+EXPORT_OPTIONS: dict[str, tuple[str, ...]] = {
+    "ascii": ("bibtex",),
 }
 #: Formats that take any number of files, one record per file (see ``_batch``).
 BATCH_FORMATS = ("jsonl",)
@@ -44,12 +53,18 @@ EXIT_CODES_HELP = """exit codes:
 """
 
 
-def _exporter(name: str) -> Callable[[StudyDocument], str]:
+def _exporter(name: str) -> Callable[..., str]:
     module_name, function = EXPORTERS[name]
-    exporter: Callable[[StudyDocument], str] = getattr(
-        import_module(module_name, __package__), function
-    )
+    exporter: Callable[..., str] = getattr(import_module(module_name, __package__), function)
     return exporter
+
+
+def _export_diagnostics(name: str, doc: StudyDocument) -> list[Diagnostic]:
+    if name not in EXPORT_DIAGNOSTICS:
+        return []
+    module_name, function = EXPORT_DIAGNOSTICS[name]
+    diagnostics: list[Diagnostic] = getattr(import_module(module_name, __package__), function)(doc)
+    return diagnostics
 
 
 def _read(path: str, max_bytes: int) -> StudyDocument:
@@ -76,8 +91,17 @@ def _convert(args: argparse.Namespace) -> int:
     if len(args.files) > 1:
         _error(f"convert: several files need --to jsonl (got --to {args.to})")
         return EXIT_ERROR
+    options = {name: True for name in EXPORT_OPTIONS if getattr(args, name)}
+    for name in options:
+        if args.to not in EXPORT_OPTIONS[name]:
+            formats = ", ".join(EXPORT_OPTIONS[name])
+            _error(f"--{name} applies to --to {formats} only, not --to {args.to}")
+            return EXIT_ERROR
     doc = _read(args.files[0], args.max_bytes)
-    _write(_exporter(args.to)(doc), args.output)
+    _write(_exporter(args.to)(doc, **options), args.output)
+    shown = doc.source.path or args.files[0]
+    for diagnostic in _export_diagnostics(args.to, doc):
+        print(diagnostic.format(shown), file=sys.stderr)
     return EXIT_OK
 
 
@@ -165,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
         prog="studyparse",
-        description="Read study-group READMEs into typed data; export JSON.",
+        description="Read study-group READMEs into typed data; export JSON or BibTeX.",
         epilog=EXIT_CODES_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -211,6 +235,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument(
         "-o", "--output", metavar="OUT", help="write here instead of standard output"
+    )
+    convert.add_argument(
+        "--ascii",
+        action="store_true",
+        help="bibtex: write accented letters as LaTeX escapes ({\\'e}); "
+        "characters without one stay UTF-8",
     )
     convert.set_defaults(run=_convert)
 
