@@ -466,7 +466,7 @@ def test_ascii_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_bibtex_is_listed_in_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["convert", "--help"]) == 0
-    assert "{bibtex,json}" in capsys.readouterr().out
+    assert "--to {bibtex,json" in capsys.readouterr().out
 
 
 def test_json_convert_does_not_import_bibtexparser() -> None:
