@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._blocks import Block
+from ._blocks import TAB_WIDTH, Block
 from ._dates import find_date
 from ._inline import clean, plain
 from ._model import (
@@ -36,9 +36,17 @@ from ._outline import (
     week_of,
 )
 from ._papers import PaperRead, read_paper
-from ._people import merge_people, people_from
-from ._talks import TalkDraft, cell, is_paper_url, table_columns, talk_from_item, week_value
-from ._vocab import PEOPLE_LABELS, is_placeholder, label_kind
+from ._people import merge_people, people_from, people_in_text
+from ._talks import (
+    TalkDraft,
+    cell,
+    is_paper_url,
+    presenter_prefix,
+    table_columns,
+    talk_from_item,
+    week_value,
+)
+from ._vocab import LINK_LABELS, PEOPLE_LABELS, is_placeholder, label_kind
 
 TITLE_WORDS = re.compile(r"[A-Za-z]")
 QUESTION_OR_SENTENCE = re.compile(r"[?？]\s*$|[다요죠음]\s*[.!]?\s*$|[.。]\s*$")
@@ -47,6 +55,10 @@ LABELLED_LINE = re.compile(r"\s*(\*\*|__)[^*_]{1,40}\1\s*[:：]\s*\S")
 EMAILS_ONLY = re.compile(
     r"^[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?(?:\s*,\s*[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?)*,?$"
 )
+SENTENCE = re.compile(r"(?:[다요죠음함]|니다)\s*[.!]?\s*$|[?？]\s*$")
+HANGUL = re.compile(r"[\uac00-\ud7af]")
+PRESENTER_MARK = re.compile(r"(?<![\w.])@[^\W_][\w-]*|`[^`]{1,12}`\s*$")
+RESOURCE_LINKS = re.compile(r"\[[^\]]*\]")
 RESOURCE_ONLY = re.compile(r"^[\s/|,·•-]*$")
 MAX_TITLE_WORDS = 40
 
@@ -87,6 +99,8 @@ class _Builder:
         if block.kind == "blank" and not self.raw_run:
             return
         self.raw_run.append(block)
+        if block.kind != "blank":
+            self.people += people_in_text(block.text or block.raw)
 
     def add_heading(self, heading: Heading) -> Label:
         self.flush_raw()
@@ -117,6 +131,9 @@ class _Builder:
             if section.label.week is not None or section.label.date is not None:
                 return section.label.week, section.label.date
         return None, self.default_date
+
+    def known_names(self) -> set[str]:
+        return {p.name for p in self.people if p.name}
 
     def note_year(self, iso: str | None) -> None:
         if iso:
@@ -167,6 +184,7 @@ class _Builder:
         week, date = self.week_and_date()
         talk = draft.build(week, date)
         self.add_talk(talk)
+        self.people += draft.members
         for kind, line in draft.empty_fields:
             self.warn("empty-field", f"talk field {kind!r} is present but empty", line)
 
@@ -341,6 +359,73 @@ def _paper_evidence(read: PaperRead | None) -> int:
     return evidence
 
 
+@dataclass
+class _Entry:
+    """A list item at the level of its siblings, with the deeper items under it."""
+
+    block: Block
+    children: list[Block] = field(default_factory=list)
+
+
+def _level(block: Block) -> int:
+    return block.indent + TAB_WIDTH * block.quote
+
+
+def _entries(items: list[Block]) -> list[_Entry]:
+    base = min(_level(b) for b in items)
+    entries: list[_Entry] = []
+    for block in items:
+        if _level(block) <= base or not entries:
+            entries.append(_Entry(block))
+        else:
+            entries[-1].children.append(block)
+    return entries
+
+
+def _has_title_link(block: Block) -> bool:
+    """An item whose own words are mostly one link that is not a resource label."""
+    inline = plain(block.text.split("\n", 1)[0])
+    text = clean(inline.text)
+    for link in inline.links:
+        if link.url and len(link.text) >= 2 and label_kind(link.text, LINK_LABELS) is None:
+            return len(link.text) * 2 >= len(text) - len(RESOURCE_LINKS.sub("", text)) + 1 or (
+                len(clean(link.text)) * 2 >= len(text)
+            )
+    return False
+
+
+def _is_container(entry: _Entry) -> bool:
+    """A label item ("Readings", "Order: by lot") whose children are the real entries."""
+    if len(entry.children) < 2 or plain(entry.block.text).links:
+        return False
+    base = min(_level(b) for b in entry.children)
+    level = [b for b in entry.children if _level(b) == base]
+    return sum(1 for b in level if _has_title_link(b)) * 2 >= len(level)
+
+
+def _talk_evidence(builder: _Builder, entry: _Entry, role: str | None) -> int:
+    """Signs that an entry is a talk: 2 for a presenter (or a schedule), 1 for slides or a date."""
+    text = clean(plain(entry.block.text).text)
+    if SENTENCE.search(text):
+        return 0
+    if presenter_prefix(entry.block.text, builder.known_names()) is not None:
+        return 2
+    kinds = {found[0] for found in map(field_of, _child_texts(entry)) if found}
+    if "presenters" in kinds or (role == "schedule" and PRESENTER_MARK.search(entry.block.text)):
+        return 2
+    read = read_paper(entry.block.text)
+    links = set(read.links) if read is not None else set()
+    for child in entry.children:
+        links |= {label_kind(link.text, LINK_LABELS) or "" for link in plain(child.text).links}
+    if {"slides", "video"} & (links | kinds):
+        return 2 if role == "schedule" else 1
+    return 1 if "date" in kinds else 0
+
+
+def _child_texts(entry: _Entry) -> list[str]:
+    return [clean(plain(child.text).text) for child in entry.children]
+
+
 def _item(builder: _Builder, index: int) -> int:
     builder.finish_talk()
     end = _list_run(builder.blocks, index)
@@ -348,68 +433,107 @@ def _item(builder: _Builder, index: int) -> int:
     role = builder.role()
     if role == "people":
         return _people_items(builder, index, end, items)
-    reads = [read_paper(b.text, line=b.line, category=builder.category()) for b in items]
-    evidence = [_paper_evidence(r) for r in reads]
-    strong = sum(1 for e in evidence if e >= 2)
-    titled = sum(1 for r in reads if r is not None and looks_like_title(r.paper.title))
-    if role == "schedule":
-        return _talk_items(builder, index, end, items)
-    if (
-        (role == "papers" and titled * 2 >= len(items))
-        or strong * 2 >= len(items)
-        or (sum(1 for e in evidence if e >= 1) * 3 >= len(items) * 2 and titled == len(items))
-    ):
-        return _paper_items(builder, index, end, items, reads)
-    topics = [clean(plain(b.text).text) for b in items if b.indent == min(i.indent for i in items)]
-    builder.doc.topics.append(
-        TopicGroup(title=builder.category(), items=topics, line=items[0].line)
-    )
-    for block in builder.blocks[index:end]:
-        builder.keep_raw(block)
+    _read_entries(builder, _entries(items), role)
     return end
 
 
-def _paper_items(
-    builder: _Builder, index: int, end: int, items: list[Block], reads: list[PaperRead | None]
-) -> int:
+def _read_entries(builder: _Builder, entries: list[_Entry], role: str | None) -> None:
+    """Decide whether sibling entries are talks, papers or topics, and read them."""
+    group: list[_Entry] = []
+    for entry in entries:
+        if not _is_container(entry):
+            group.append(entry)
+            continue
+        if group:
+            _read_group(builder, group, role)
+        group = []
+        _keep_entry(builder, entry, [])
+        _read_entries(builder, _entries(entry.children), role)
+    if group:
+        _read_group(builder, group, role)
+
+
+def _keep_entry(builder: _Builder, entry: _Entry, children: list[Block]) -> None:
+    builder.finish_talk()
+    block = entry.block
+    text = clean(plain(block.text).text)
+    found = field_of(text)
+    if found and found[0] == "date":
+        builder.default_date = find_date(found[1], builder.year_hint)[0] or builder.default_date
+        builder.note_year(builder.default_date)
+    builder.keep_raw(block)
+    for child in children:
+        builder.keep_raw(child)
+
+
+def _read_group(builder: _Builder, group: list[_Entry], role: str | None) -> None:
+    talky = [_talk_evidence(builder, e, role) for e in group]
+    if sum(1 for t in talky if t == 2) * 2 >= len(group):
+        _talk_entries(builder, group)
+        return
+    blocks = [e.block for e in group]
+    reads = [read_paper(b.text, line=b.line, category=builder.category()) for b in blocks]
+    evidence = [_paper_evidence(r) for r in reads]
+    strong = sum(1 for e in evidence if e >= 2)
+    titled = sum(1 for r in reads if r is not None and looks_like_title(r.paper.title))
+    if (
+        (role == "papers" and titled * 2 >= len(blocks))
+        or strong * 2 >= len(blocks)
+        or (sum(1 for e in evidence if e >= 1) * 3 >= len(blocks) * 2 and titled == len(blocks))
+    ):
+        _paper_entries(builder, group, reads)
+        return
+    if sum(1 for t in talky if t) * 2 >= len(group):
+        _talk_entries(builder, group)
+        return
+    items = [clean(plain(e.block.text).text) for e in group]
+    builder.doc.topics.append(
+        TopicGroup(title=builder.category(), items=items, line=blocks[0].line)
+    )
+    for entry in group:
+        builder.keep_raw(entry.block)
+        for child in entry.children:
+            builder.keep_raw(child)
+
+
+def _paper_entries(builder: _Builder, group: list[_Entry], reads: list[PaperRead | None]) -> None:
     builder.flush_raw()
     plist = builder.current_papers()
-    last: Paper | None = None
-    base = min(b.indent for b in items)
-    for block, read in zip(items, reads, strict=True):
-        attached = last is not None and block.indent > base and _attach(builder, plist, block, read)
-        if attached:
-            continue
+    for entry, read in zip(group, reads, strict=True):
+        block = entry.block
         if read is None or not looks_like_title(read.paper.title) or _paper_evidence(read) < 0:
             plist.unparsed.append(RawBlock(line=block.line, text=block.raw, role="unparsed"))
             builder.warn("unreadable-paper", "list item could not be read as a paper", block.line)
             continue
-        last = read.paper
         plist.papers.append(read.paper)
         builder.people += read.paper.assignees
-        if "slides" in read.links or "video" in read.links:
-            week, date = builder.week_and_date()
-            talk = Talk(
-                title=read.paper.title,
-                slides=read.links.get("slides"),
-                video=read.links.get("video"),
-                week=week,
-                date=date,
-                line=block.line,
-            )
-            builder.current_session().talks.append(talk)
-    return end
+        for child in entry.children:
+            if not _attach(builder, read.paper, child):
+                plist.unparsed.append(RawBlock(line=child.line, text=child.raw, role="unparsed"))
+        if "slides" in read.links:
+            _presented_paper(builder, read)
 
 
-def _attach(builder: _Builder, plist: PaperList, block: Block, read: PaperRead | None) -> bool:
+def _presented_paper(builder: _Builder, read: PaperRead) -> None:
+    """A paper of a list that links its presentation is also a talk."""
+    week, date = builder.week_and_date()
+    talk = Talk(
+        title=read.paper.title,
+        slides=read.links.get("slides"),
+        video=read.links.get("video"),
+        week=week,
+        date=date,
+        line=read.paper.line,
+    )
+    builder.current_session().talks.append(talk)
+
+
+def _attach(builder: _Builder, paper: Paper, block: Block) -> bool:
     """A nested item that adds to the paper above it: a link line or "Reviewer: name"."""
-    paper = plist.papers[-1] if plist.papers else None
-    if paper is None:
-        return False
     inline = plain(block.text)
     text = clean(inline.text)
     found = field_of(text)
-    if found and found[0] == "presenters":
+    if found and found[0] in ("presenters", "reviewers"):
         people = people_from(block.text.split(":", 1)[-1])
         paper.assignees += people
         builder.people += people
@@ -424,28 +548,45 @@ def _attach(builder: _Builder, plist: PaperList, block: Block, read: PaperRead |
     return True
 
 
-def _talk_items(builder: _Builder, index: int, end: int, items: list[Block]) -> int:
+def _talk_entries(builder: _Builder, group: list[_Entry]) -> None:
     builder.flush_raw()
-    known = {p.name for p in builder.people if p.name}
-    base = min(b.indent for b in items)
-    for block in items:
+    known = builder.known_names()
+    for entry in group:
+        builder.finish_talk()
+        block = entry.block
         text = clean(plain(block.text).text)
         found = field_of(text)
         if found and found[0] == "date":
             builder.default_date = find_date(found[1], builder.year_hint)[0] or builder.default_date
+            builder.keep_raw(block)
             continue
-        if block.indent > base and builder.draft is not None:
-            if found:
-                builder.draft.add_field(
-                    found[0], found[1], block.line, block.raw, builder.year_hint
-                )
-            continue
-        builder.finish_talk()
-        if not looks_like_title(text) and not re.search(r"[\uac00-\ud7af]", text):
+        if SENTENCE.search(text) or not (looks_like_title(text) or HANGUL.search(text)):
+            builder.keep_raw(block)
             continue
         builder.draft = talk_from_item(block.text, block.line, known)
+        for child in entry.children:
+            _talk_child(builder, builder.draft, child)
     builder.finish_talk()
-    return end
+
+
+def _talk_child(builder: _Builder, draft: TalkDraft, child: Block) -> None:
+    """A nested line of a talk: a labelled field, or links to its slides or video."""
+    text = clean(plain(child.text).text)
+    found = field_of(text)
+    if found:
+        value = child.text.split(":", 1)[-1] if ":" in child.text else found[1]
+        draft.add_field(found[0], value, child.line, child.raw, builder.year_hint)
+        return
+    draft.raw.append(child.raw)
+    for link in plain(child.text).links:
+        kind = label_kind(link.text, LINK_LABELS) or "link"
+        if kind in ("slides", "video") and getattr(draft, kind) is None and link.url:
+            setattr(draft, kind, link.url)
+        elif link.url:
+            draft.links.setdefault(kind, link.url)
+    match = PEOPLE_LINE.match(text)
+    if match:
+        builder.people += people_from(match.group("value"))
 
 
 def _people_items(builder: _Builder, index: int, end: int, items: list[Block]) -> int:

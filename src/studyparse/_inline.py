@@ -183,7 +183,8 @@ class _InlineReader:
         after = self.src[end] if end < len(self.src) else " "
         intraword = before.isalnum() and after.isalnum()
         flanking = not (before.isspace() and after.isspace())
-        if char == "_" and intraword:
+        lone = self.src.find(char, end) == -1 and self.src.rfind(char, 0, index) == -1
+        if (char == "_" or lone) and intraword:
             self.out.append(self.src[index:end])
         elif char == "~" and end - index == 1:
             self.out.append("~")

@@ -27,7 +27,7 @@ FIELD_LINE = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,30}?)[*_]*\s*[:：]\s*(?P<
 SENTENCE_END = re.compile(r"[.!?。]$|[다요죠]\.?$")
 MAX_PLAIN_HEADING = 90
 
-TALK_FIELDS = ("presenters", "slides", "video", "date")
+TALK_FIELDS = ("presenters", "reviewers", "slides", "video", "date")
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,7 +73,12 @@ def _link_kind(link: Link, before: str) -> str | None:
     if kind is not None:
         return kind
     bracketed = link.text.startswith("[") and link.text.endswith("]")
-    after_title = len(before.split()) >= 2 and len(link.text.split()) <= 2 and len(link.text) <= 24
+    after_title = (
+        len(before.split()) >= 2
+        and len(link.text.split()) <= 2
+        and len(link.text) <= 24
+        and _venue_year(before) == (None, None, None)
+    )
     return "link" if bracketed or after_title else None
 
 

@@ -14,6 +14,10 @@ PAREN_NOTE = re.compile(r"[(（]([^()（）]*)[)）]")
 NAME_SEPARATORS = re.compile(r"\s*(?:,|，|、|;|/|&|\band\b|\s-\s|·)\s*")
 NOT_A_NAME = re.compile(r"^[\d\W_]+$|^\?$")
 MAX_NAME_LENGTH = 40
+_NAME = r"(?<![\w.@])(?P<name>[\uac00-\ud7af]{2,4}|[A-Z][\w.'-]*(?:[ \t][A-Z][\w.'-]*){0,2})"
+NAMED_CONTACT = re.compile(
+    _NAME + r"[ \t]?[(（](?P<contact>[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[^\W_][\w-]*)[)）]"
+)
 
 
 def person_from(text: str) -> Person | None:
@@ -49,6 +53,18 @@ def person_from(text: str) -> Person | None:
     if url and url.startswith("mailto:"):
         email, url = email or url[len("mailto:") :], None
     return Person(name=name or None, email=email, url=url, handle=handle)
+
+
+def people_in_text(text: str) -> list[Person]:
+    """People written so that they are certainly people: "Name (e-mail)", "Name(@handle)"."""
+    found = []
+    for match in NAMED_CONTACT.finditer(plain(text).text):
+        name, contact = match.group("name"), match.group("contact")
+        if "@" not in contact[:1]:
+            found.append(Person(name=name, email=contact))
+        else:
+            found.append(Person(name=name, handle=contact[1:]))
+    return found
 
 
 def split_names(text: str) -> list[str]:

@@ -10,17 +10,27 @@ from ._inline import clean, plain
 from ._model import Paper, Person, Talk
 from ._outline import week_of
 from ._papers import read_paper
-from ._people import people_from, person_from
-from ._vocab import FIELD_LABELS, LINK_LABELS, PAPER_HOSTS, is_placeholder, label_kind
+from ._people import PAREN_NOTE, people_from, person_from, split_names
+from ._vocab import (
+    FIELD_LABELS,
+    LINK_LABELS,
+    PAPER_HOSTS,
+    PRESENTER_MARKS,
+    is_placeholder,
+    label_kind,
+    normalized_label,
+)
 
 URL_IN_TEXT = re.compile(r"(?:https?://|\.{0,2}/)\S+")
 HANGUL_NAME = re.compile(r"^[\uac00-\ud7af*]{2,5}$")
 NAME_FIRST = re.compile(r"^(?P<name>[^:：\[\]()]{1,20}?)\s*[:：]\s*(?P<rest>\S.*)$", re.DOTALL)
+SESSION_NUMBER = re.compile(r"\s*(\d{1,3})\s*[:：]\s+")
 TABLE_KINDS = (
     "week",
     "date",
     "title",
     "presenters",
+    "reviewers",
     "assistants",
     "slides",
     "video",
@@ -62,6 +72,8 @@ class TalkDraft:
     date: str | None = None
     links: dict[str, str] = field(default_factory=dict)
     paper: Paper | None = None
+    week: int | None = None
+    members: list[Person] = field(default_factory=list)
     empty_fields: list[tuple[str, int]] = field(default_factory=list)
 
     def add_field(self, kind: str, value: str, line: int, raw: str, year: int | None) -> None:
@@ -69,8 +81,10 @@ class TalkDraft:
         if is_placeholder(value) or not clean(plain(value).text):
             self.empty_fields.append((kind, line))
             return
-        if kind == "presenters":
-            self.presenters += people_from(value)
+        if kind in ("presenters", "reviewers"):
+            people = people_from(value)
+            self.members += people
+            self.presenters += marked_presenters(value) or people
         elif kind == "date":
             self.date = find_date(value, year)[0]
         elif kind in ("slides", "video"):
@@ -83,7 +97,7 @@ class TalkDraft:
         return Talk(
             title=self.title,
             presenters=self.presenters,
-            week=week,
+            week=self.week if self.week is not None else week,
             date=self.date or date,
             slides=self.slides,
             video=self.video,
@@ -94,21 +108,44 @@ class TalkDraft:
         )
 
 
+def marked_presenters(text: str) -> list[Person]:
+    """From "A(발표), B, C" only A, the one marked as presenting; [] when nobody is marked."""
+    marked = []
+    for part in split_names(text):
+        notes = [normalized_label(n) for n in PAREN_NOTE.findall(part)]
+        if any(note in PRESENTER_MARKS for note in notes):
+            person = person_from(PAREN_NOTE.sub(" ", part))
+            marked += [person] if person else []
+    return marked
+
+
+def presenter_prefix(markdown: str, known_names: set[str]) -> str | None:
+    """The name in "Name: Title" when it reads as a person (Hangul, masked, or known)."""
+    match = NAME_FIRST.match(clean(plain(markdown.split("\n", 1)[0]).text))
+    if not match:
+        return None
+    name = match.group("name").strip()
+    return name if HANGUL_NAME.match(name) or name in known_names else None
+
+
 def talk_from_item(markdown: str, line: int, known_names: set[str]) -> TalkDraft:
     """A schedule list item: "Name: Title [slides](url)", "VENUE YEAR [Title](url)", or a title."""
     presenters: list[Person] = []
     source = markdown.split("\n", 1)[0]
-    match = NAME_FIRST.match(clean(plain(source).text))
-    if match and (
-        HANGUL_NAME.match(match.group("name").strip()) or match.group("name").strip() in known_names
-    ):
-        person = person_from(match.group("name"))
+    week = None
+    number = SESSION_NUMBER.match(source)
+    if number:
+        week, source = int(number.group(1)), source[number.end() :]
+    name = presenter_prefix(source, known_names)
+    if name is not None:
+        person = person_from(name)
         presenters = [person] if person else []
         source = source.split(":", 1)[-1] if ":" in source else source.split("：", 1)[-1]
     read = read_paper(source, line=line)
     draft = TalkDraft(title=read.paper.title if read else clean(plain(source).text), line=line)
     draft.raw.append(markdown)
     draft.presenters = presenters
+    draft.week = week
     if read:
         draft.slides = read.links.get("slides")
         draft.video = read.links.get("video")

@@ -117,13 +117,10 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "presentors",
         "speaker",
         "speakers",
-        "reviewer",
-        "reviewers",
+        "team",
+        "group",
         "발표자",
         "발표",
-        "리뷰어",
-        "담당",
-        "담당자",
         "조",
         "팀",
         "主讲",
@@ -132,6 +129,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "分享人",
         "报告人",
     ),
+    "reviewers": ("reviewer", "reviewers", "리뷰어", "담당", "담당자", "assigned to", "assignee"),
     "assistants": ("assistant", "assistants", "helper", "보조", "助教"),
     "slides": (
         "ppt",
@@ -171,6 +169,9 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "notes": ("notes", "note", "summary", "review", "memo", "비고", "요약", "备注"),
     "paper_url": ("paper", "pdf", "arxiv", "link", "original paper link", "original paper", "논문"),
 }
+
+#: Notes after a name that mark the one who presents ("고현웅(발표)").
+PRESENTER_MARKS: tuple[str, ...] = ("발표", "발표자", "presenter", "speaker", "主讲")
 
 #: Labels of lines that list people ("Main Contributor: A (a@x), B (b@y)").
 PEOPLE_LABELS: tuple[str, ...] = (

@@ -1,0 +1,87 @@
+"""Talks: labelled talk blocks, schedule items with nested fields, schedule tables."""
+
+from __future__ import annotations
+
+from studyparse import parse
+
+
+def test_numbered_session_with_quoted_fields_and_a_marked_presenter() -> None:
+    doc = parse(
+        "## Talks\n"
+        "- 07: Sparse Mixture Routing in Practice\n"
+        "  >- [Video](https://video.example.com/a), [Presentation](./slides/routing.pdf)\n"
+        "  >- Keywords: MoE, routing\n"
+        "  >- Team: 한지민(발표), 오세훈\n"
+        "\n"
+        "- 08 : Cheap Long Context\n"
+        "  >- [Video](https://video.example.com/b)\n"
+        "  >- Team: 유하늘, 강도윤\n"
+    )
+    first, second = doc.talks
+    assert (first.title, first.week) == ("Sparse Mixture Routing in Practice", 7)
+    assert [p.name for p in first.presenters] == ["한지민"]
+    assert first.slides == "./slides/routing.pdf"
+    assert first.video == "https://video.example.com/a"
+    assert [p.name for p in second.presenters] == ["유하늘", "강도윤"]
+    assert {"한지민", "오세훈", "유하늘", "강도윤"} <= {p.name for p in doc.people}
+
+
+def test_presenter_first_items_under_a_label_item_are_talks() -> None:
+    doc = parse(
+        "- 일시: 2023년 5월 2일\n"
+        "- 순서\n"
+        "\t1. 박*진: NAACL 2021 [Prompting Small Models](https://arxiv.org/abs/2101.00002)\n"
+        "\t\t- [slide](https://example.org/s1.pdf)\n"
+        "\t2. 이*아: ICML 2020 [Robust Pruning](https://arxiv.org/abs/2001.00003)\n"
+    )
+    assert [t.title for t in doc.talks] == ["Prompting Small Models", "Robust Pruning"]
+    assert [t.presenters[0].name for t in doc.talks] == ["박*진", "이*아"]
+    assert doc.talks[0].slides == "https://example.org/s1.pdf"
+    assert doc.talks[0].date == "2023-05-02"
+    assert doc.papers == []
+
+
+def test_rule_sentences_under_a_seminar_heading_are_not_talks() -> None:
+    doc = parse(
+        "## Seminar Rules\n"
+        "* 발표자는 하루 전까지 자료를 올린다.\n"
+        "* 모든 참가자는 논문을 미리 읽어 온다.\n"
+        "* Is the room booked?\n"
+    )
+    assert doc.talks == []
+    assert doc.papers == []
+
+
+def test_reviewed_papers_are_papers_with_reviewers_not_talks() -> None:
+    doc = parse(
+        "## 두 번째 모임\n"
+        "- 기록\n"
+        "  - [1] [Contrastive Sentence Embeddings](https://arxiv.org/abs/2104.08821)\n"
+        "    - Reviewer: [moonlit](https://github.com/moonlit/notes)\n"
+        "  - [2] [Masked Autoencoders for Audio](https://arxiv.org/abs/2207.06405)\n"
+        "    - Reviewer: [riverbank](https://github.com/riverbank/notes)\n"
+    )
+    assert doc.talks == []
+    assert [p.title for p in doc.papers] == [
+        "Contrastive Sentence Embeddings",
+        "Masked Autoencoders for Audio",
+    ]
+    assert [a.name for a in doc.papers[0].assignees] == ["moonlit"]
+
+
+def test_listed_paper_with_its_presentation_file_is_a_paper_and_a_talk() -> None:
+    doc = parse(
+        "## Speech\n"
+        "1. [Whisper Tricks, Kim et al., 2022](https://arxiv.org/pdf/2212.00001.pdf) "
+        "[Presentation File](/speech/221010_whisper.pdf)\n"
+        "2. [Tiny TTS, Lee et al., 21' ICASSP](https://arxiv.org/pdf/2101.00009.pdf) "
+        "[Presentation File](/speech/221024_tts.pdf)\n"
+    )
+    assert [p.title for p in doc.papers] == ["Whisper Tricks", "Tiny TTS"]
+    assert [t.slides for t in doc.talks] == ["/speech/221010_whisper.pdf", "/speech/221024_tts.pdf"]
+
+
+def test_name_with_handle_is_a_person_anywhere() -> None:
+    doc = parse("# Group\n\n> 2조. 서하은(@haeun-s), Mark Lee(@marklee)\n")
+    found = {(p.name, p.handle) for p in doc.people}
+    assert {("서하은", "haeun-s"), ("Mark Lee", "marklee")} <= found
