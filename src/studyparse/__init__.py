@@ -32,6 +32,7 @@ __all__ = (
     "parse",
     "to_bibtex",
     "to_json",
+    "to_markdown",
 )
 __version__ = "0.1.0"
 
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from ._bibtex import bibtex_diagnostics, to_bibtex
     from ._errors import StudyParseError
     from ._json import json_schema, to_json
+    from ._markdown import to_markdown
     from ._model import (
         Diagnostic,
         Heading,
@@ -65,6 +67,7 @@ _LAZY: dict[str, str] = {
     "to_json": "._json",
     "to_bibtex": "._bibtex",
     "bibtex_diagnostics": "._bibtex",
+    "to_markdown": "._markdown",
     **{
         name: "._model"
         for name in (

@@ -25,6 +25,7 @@ def parse(text: str, *, path: str | None = None, source: SourceInfo | None = Non
         text = text[1:]
     doc = build(scan(text))
     doc.source = source or SourceInfo(path=path)
+    doc._source_text = text
     if not text.strip():
         doc.diagnostics.append(_empty_diagnostic())
     return doc

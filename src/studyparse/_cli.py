@@ -31,6 +31,7 @@ EXIT_BUG = 3
 EXPORTERS: dict[str, tuple[str, str]] = {
     "json": ("._json", "to_json"),
     "bibtex": ("._bibtex", "to_bibtex"),
+    "markdown": ("._markdown", "to_markdown"),
 }
 #: Formats whose export reports what it assumed: name -> (module, function doc -> diagnostics).
 EXPORT_DIAGNOSTICS: dict[str, tuple[str, str]] = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 Severity = Literal["error", "warning", "info"]
 
@@ -158,6 +158,16 @@ class StudyDocument(_Model):
     layout: list[LayoutEntry] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     source: SourceInfo = Field(default_factory=SourceInfo)
+
+    #: The LF-normalized text the document was parsed from (not serialized). The
+    #: Markdown writer re-lays this text out; a document built in code has none
+    #: and is written from its fields.
+    _source_text: str | None = PrivateAttr(default=None)
+
+    @property
+    def source_text(self) -> str | None:
+        """The text ``parse`` read, LF newlines and no BOM; None for a document built in code."""
+        return self._source_text
 
     @property
     def papers(self) -> list[Paper]:

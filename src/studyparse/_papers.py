@@ -328,6 +328,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         _read_leading_venue(fields, clean(outside))
         rest = _Fields(title=clean(outside))
         _read_paren(rest)
+        _read_tail(rest)
         fields.venue, fields.year = fields.venue or rest.venue, fields.year or rest.year
         url = title_link.url
         fields.evidence += 1

@@ -1,0 +1,604 @@
+"""Markdown writer: a ``StudyDocument`` -> canonical Markdown (the format is in docs/format.md).
+
+A parsed document is written by re-laying out the text it was read from, block
+by block, with the document saying what each block is: headings become ATX
+headings with consistent levels and true counts, every list becomes a real
+Markdown list (tab-indented items and ``•`` bullets included), paper items take
+the canonical ``1. [Title](url), Venue, Year`` shape when that shape reads back
+to the same paper and keeps every word, talk blocks take one shape, tables are
+written as canonical pipe tables with every cell, and everything else (free
+text, code, HTML, comments, what the parser did not understand) is written
+back verbatim. A document built in code, which has no source text, is written
+from its fields in reading order.
+
+Both writers dispatch through mappings (block kind -> writer, layout kind ->
+renderer), so adding a kind is adding an entry.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ._blocks import Block, scan, split_cells, strip_quote
+from ._inline import clean, plain
+from ._model import (
+    Heading,
+    LayoutKind,
+    Paper,
+    PaperList,
+    Person,
+    RawBlock,
+    Session,
+    StudyDocument,
+    Talk,
+)
+from ._outline import COUNT, EMPHASIS_LINE
+from ._papers import read_paper
+from ._vocab import RENAMEABLE_LABELS
+
+MAX_LEVEL = 6
+#: Level of an implied heading (a bold or plain label line) that has no real heading above it.
+IMPLIED_ROOT_LEVEL = 2
+BULLET = "-"
+HARD_BREAK = "<br>"
+HARD_BREAK_END = re.compile(r"<br\s*/?>\s*$", re.IGNORECASE)
+TRAILING_HARD_BREAK = re.compile(r"\S {2,}$")
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+NON_WORD = re.compile(r"[^\w]+")
+ORDERED_MARKER = re.compile(r"\d")
+#: Kept below a heading whose declared count is corrected, so the number written is not lost.
+DECLARED_COUNT_NOTE = "<!-- declared count was {count} -->"
+#: Line starts that make a re-indented line something else (quote, heading, table, HTML).
+REINDENT_UNSAFE = re.compile(r"[>#|<`~]|(?:[-*+•·▪◦‣●○]|\d{1,3}[.)])(?:\s|$)")
+
+# -- words: what "no word lost" counts ------------------------------------------
+
+
+def words_of(text: str) -> Counter[str]:
+    """The words of ``text`` as the no-word-lost check counts them.
+
+    URLs are removed first; text is NFKC-folded and case-folded; words are runs of
+    letters and digits of two characters or more; renameable field labels
+    ("PPT", "Presenter", "pdf", ...) are not counted.
+    """
+    text = URL_IN_TEXT.sub(" ", text)
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return Counter(
+        word
+        for word in NON_WORD.sub(" ", text).split()
+        if len(word) > 1 and word not in RENAMEABLE_LABELS
+    )
+
+
+def urls_of(text: str) -> Counter[str]:
+    """The http(s) URLs written in ``text``."""
+    return Counter(match.rstrip(".,;:!?") for match in URL_IN_TEXT.findall(text))
+
+
+def keeps_everything(before: str, after: str) -> bool:
+    """True when ``after`` has every word and every URL of ``before``."""
+    return not (words_of(before) - words_of(after)) and not (urls_of(before) - urls_of(after))
+
+
+# -- canonical pieces shared by both writers ----------------------------------------
+
+
+def escape(text: str) -> str:
+    """Text with the characters Markdown reads as markup backslash-escaped."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def link_destination(url: str) -> str:
+    """A link destination, in angle brackets when it has spaces or unbalanced parentheses."""
+    if any(char.isspace() for char in url) or url.count("(") != url.count(")"):
+        return f"<{url}>"
+    return url
+
+
+def paper_shapes(paper: Paper) -> list[str]:
+    """Canonical item texts for ``paper``, the documented shape first, then fallbacks.
+
+    ``Title, Venue, Year`` or ``[Title](url), Venue, Year``; authors follow in
+    parentheses, ``Title, Venue, Year (A, B)``.
+    """
+    title = escape(paper.title)
+    tail = [escape(part) for part in (paper.venue, str(paper.year) if paper.year else None) if part]
+    authors = f" ({', '.join(escape(name) for name in paper.authors)})" if paper.authors else ""
+    if not paper.url:
+        return [", ".join([title, *tail]) + authors]
+    destination = link_destination(paper.url)
+    return [
+        ", ".join([f"[{title}]({destination})", *tail]) + authors,
+        f"[{', '.join([title, *tail])}{authors}]({destination})",
+    ]
+
+
+def _paper_key(paper: Paper) -> tuple[str, list[str], str | None, int | None, str | None]:
+    return paper.title, paper.authors, paper.venue, paper.year, paper.url
+
+
+def reads_back(text: str, paper: Paper) -> bool:
+    """True when the item text ``text`` is read as the same paper."""
+    read = read_paper(text)
+    return read is not None and _paper_key(read.paper) == _paper_key(paper)
+
+
+def canonical_paper(paper: Paper, source: str | None = None) -> str | None:
+    """The first canonical shape that reads back to ``paper`` and keeps every word of ``source``."""
+    for shape in paper_shapes(paper):
+        if reads_back(shape, paper) and (source is None or keeps_everything(source, shape)):
+            return shape
+    return None
+
+
+def count_suffix(text: str, count: int | None) -> str:
+    """``text`` with its trailing declared count replaced by ``count`` (or left alone)."""
+    if count is None:
+        return text
+    match = COUNT.search(text)
+    if match is None:
+        return text
+    return f"{text[: match.start()].rstrip()} ({count})"
+
+
+def heading_levels(headings: list[Heading]) -> list[int]:
+    """Written levels: each heading one below its parent; roots keep their level (1-6)."""
+    levels: list[int] = []
+    stack: list[tuple[int, int]] = []
+    for heading in headings:
+        while stack and stack[-1][0] >= heading.level:
+            stack.pop()
+        if heading.style == "html":
+            written = heading.level
+        elif stack:
+            written = min(stack[-1][1] + 1, MAX_LEVEL)
+        else:
+            written = heading.level if heading.level <= MAX_LEVEL else IMPLIED_ROOT_LEVEL
+        stack.append((heading.level, written))
+        levels.append(written)
+    return levels
+
+
+def section_counts(doc: StudyDocument) -> dict[int, int]:
+    """For each heading (by index) that declares a count, the items its section holds.
+
+    Papers are counted; a section without papers counts its talks; a section
+    with neither keeps its declared count.
+    """
+    papers: Counter[int] = Counter()
+    talks: Counter[int] = Counter()
+    stack: list[int] = []
+    for entry in doc.layout:
+        if entry.kind == "heading":
+            level = doc.headings[entry.index].level
+            while stack and doc.headings[stack[-1]].level >= level:
+                stack.pop()
+            stack.append(entry.index)
+        elif entry.kind == "paper_list":
+            for index in stack:
+                papers[index] += len(doc.paper_lists[entry.index].papers)
+        elif entry.kind == "session":
+            for index in stack:
+                talks[index] += len(doc.sessions[entry.index].talks)
+    counts: dict[int, int] = {}
+    for index, heading in enumerate(doc.headings):
+        if heading.count is not None:
+            counts[index] = papers[index] or talks[index] or heading.count
+    return counts
+
+
+def person_markdown(person: Person) -> str:
+    """ "Name (email) (url)" as the people reader reads it back."""
+    parts = [escape(person.name or "")]
+    if person.email:
+        parts.append(f"({person.email})")
+    if person.url:
+        parts.append(f"({person.url})")
+    if person.handle and person.handle != person.name:
+        parts.append(f"(@{person.handle})")
+    return " ".join(part for part in parts if part)
+
+
+def hard_breaks(lines: list[str]) -> str:
+    """Lines joined so GitHub shows each on its own line: ``<br>`` at each end but the last."""
+    written = []
+    for number, line in enumerate(lines):
+        line = line.strip()
+        if number < len(lines) - 1 and not HARD_BREAK_END.search(line):
+            line += HARD_BREAK
+        written.append(line)
+    return "\n".join(written)
+
+
+# -- the writer for parsed documents: the source text, re-laid out -----------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    """Text written for source lines ``start``..``end``; adjacent ``flow`` chunks stay together."""
+
+    text: str
+    start: int
+    end: int
+    flow: bool = False
+
+
+@dataclass(slots=True)
+class _Node:
+    block: Block
+    children: list[_Node] = field(default_factory=list)
+
+
+BlockWriter = Callable[["_SourceWriter", int], tuple[_Chunk, int]]
+
+
+class _SourceWriter:
+    """Walks the source blocks; the document says which are headings, papers and talks."""
+
+    def __init__(self, doc: StudyDocument, text: str) -> None:
+        self.doc = doc
+        self.blocks = scan(text)
+        levels = heading_levels(doc.headings)
+        counts = section_counts(doc)
+        self.headings = {
+            heading.line: (heading, levels[index], counts.get(index))
+            for index, heading in enumerate(doc.headings)
+        }
+        self.papers = {paper.line: paper for paper in doc.papers}
+        self.talks = {talk.line: talk for talk in doc.talks if talk.raw}
+
+    def kind_of(self, block: Block) -> str:
+        if block.kind == "blank":
+            return "blank"
+        if block.quote:
+            return "verbatim"
+        if block.line in self.headings and block.kind in ("heading", "text"):
+            return "heading"
+        if block.kind == "text" and block.line in self.talks:
+            return "talk"
+        return block.kind if block.kind in BLOCK_WRITERS else "verbatim"
+
+    def render(self) -> str:
+        chunks: list[_Chunk] = []
+        index = 0
+        while index < len(self.blocks):
+            block = self.blocks[index]
+            if block.kind == "blank":
+                index += 1
+                continue
+            chunk, index = BLOCK_WRITERS[self.kind_of(block)](self, index)
+            chunks.append(chunk)
+        return join_chunks(chunks)
+
+    # -- helpers for the block writers --
+
+    def list_run_end(self, index: int) -> int:
+        """Index after the list run at ``index``: items, blanks between them, indented lines."""
+        end = index
+        while end < len(self.blocks):
+            block = self.blocks[end]
+            if block.quote:
+                break
+            if block.kind == "item" or (block.kind == "blank" and self._item_follows(end)):
+                end += 1
+            elif block.kind == "text" and block.indent and self.blocks[end - 1].kind != "blank":
+                if block.line in self.headings or block.line in self.talks:
+                    break
+                end += 1
+            else:
+                break
+        return end
+
+    def _item_follows(self, index: int) -> bool:
+        for block in self.blocks[index + 1 :]:
+            if block.kind != "blank":
+                return block.kind == "item" and not block.quote
+        return False
+
+    def item_lines(self, block: Block) -> list[str]:
+        """An item's lines: the canonical paper shape when safe, else the item as written."""
+        paper = self.papers.get(block.line)
+        if paper is not None:
+            shape = canonical_paper(paper, block.text)
+            if shape is not None:
+                return [shape]
+        return block.text.split("\n") if block.text else [""]
+
+
+def _write_heading(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
+    block = writer.blocks[index]
+    heading, level, count = writer.headings[block.line]
+    if heading.style == "html":
+        return _Chunk(block.raw.strip(), block.line, block.end), index + 1
+    inline = block.text.strip()
+    if block.kind == "text":
+        label = EMPHASIS_LINE.match(inline)
+        inline = (
+            label.group("text").strip()
+            if label and "**" not in label.group("text").strip("*")
+            else inline
+        )
+    text = "#" * level + " " + count_suffix(inline, count)
+    if (
+        count is not None
+        and heading.count is not None
+        and count != heading.count
+        and COUNT.search(inline)
+    ):
+        text += "\n\n" + DECLARED_COUNT_NOTE.format(count=heading.count)
+    return _Chunk(text, block.line, block.end), index + 1
+
+
+def _write_list(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
+    end = writer.list_run_end(index)
+    roots: list[_Node] = []
+    stack: list[tuple[int, _Node]] = []
+    lines: list[str] = []
+    for block in writer.blocks[index:end]:
+        if block.kind == "blank":
+            continue
+        if block.kind != "item":
+            node = _Node(block)
+            (stack[-1][1].children if stack else roots).append(node)
+            continue
+        while stack and stack[-1][0] >= block.indent:
+            stack.pop()
+        node = _Node(block)
+        (stack[-1][1].children if stack else roots).append(node)
+        stack.append((block.indent, node))
+    _write_siblings(writer, roots, 0, lines)
+    first, last = writer.blocks[index], writer.blocks[end - 1]
+    return _Chunk("\n".join(lines), first.line, last.end), end
+
+
+def _write_siblings(
+    writer: _SourceWriter, nodes: list[_Node], indent: int, lines: list[str]
+) -> None:
+    items = [node for node in nodes if node.block.kind == "item"]
+    ordered = bool(items) and (
+        ORDERED_MARKER.match(items[0].block.marker) is not None
+        or any(node.block.line in writer.papers for node in items)
+    )
+    number = items[0].block.ordinal or 1 if ordered and items else 1
+    pad = " " * indent
+    for node in nodes:
+        block = node.block
+        if block.kind != "item":
+            text = block.text.strip()
+            lines.append(block.raw.rstrip() if REINDENT_UNSAFE.match(text) else pad + text)
+            continue
+        marker = f"{number}." if ordered else BULLET
+        number += 1
+        content = writer.item_lines(block)
+        inner = indent + len(marker) + 1
+        lines.append(f"{pad}{marker} {content[0]}".rstrip())
+        lines += [" " * inner + line for line in content[1:]]
+        _write_siblings(writer, node.children, inner, lines)
+
+
+def _write_table(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
+    block = writer.blocks[index]
+    return _Chunk(canonical_table(block), block.line, block.end), index + 1
+
+
+def canonical_table(block: Block) -> str:
+    """A pipe table with outer pipes, one space around each cell and every cell kept."""
+    header, *rows = block.rows
+    delimiter_line = strip_quote(block.raw.split("\n")[1])[0]
+    aligns = [_alignment(cell) for cell in split_cells(delimiter_line)]
+    aligns += ["---"] * (len(header) - len(aligns))
+    lines = [_table_row(header), _table_row(tuple(aligns[: len(header)]), escape_pipes=False)]
+    lines += [_table_row(row) for row in rows]
+    return "\n".join(lines)
+
+
+def _alignment(cell: str) -> str:
+    cell = cell.strip()
+    left, right = cell.startswith(":"), cell.endswith(":") and len(cell) > 1
+    return (":" if left else "") + "---" + (":" if right else "")
+
+
+def _table_row(cells: tuple[str, ...], escape_pipes: bool = True) -> str:
+    written = [cell.strip().replace("|", "\\|") if escape_pipes else cell for cell in cells]
+    return "| " + " | ".join(written) + " |"
+
+
+def _write_talk(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
+    block = writer.blocks[index]
+    talk = writer.talks[block.line]
+    raw_lines = set(talk.raw.split("\n"))
+    members = [block]
+    end = index + 1
+    scan_at = end
+    while scan_at < len(writer.blocks):
+        candidate = writer.blocks[scan_at]
+        if candidate.kind == "blank":
+            scan_at += 1
+            continue
+        if candidate.kind != "text" or candidate.quote or candidate.raw not in raw_lines:
+            break
+        if candidate.line in writer.headings or candidate.line in writer.talks:
+            break
+        members.append(candidate)
+        scan_at += 1
+        end = scan_at
+    lines = [talk_title_line(block.text), *(member.text for member in members[1:])]
+    return _Chunk(hard_breaks(lines), block.line, members[-1].end), end
+
+
+def talk_title_line(text: str) -> str:
+    """A talk's title line in bold, unless bold would change how it reads."""
+    core = HARD_BREAK_END.sub("", text).strip()
+    label = EMPHASIS_LINE.match(core)
+    inner = label.group("text").strip() if label else core
+    if any(char in inner for char in "*_`") or not inner:
+        return text.strip()
+    bold = f"**{inner}**"
+    return bold if clean(plain(bold).text) == clean(plain(inner).text) else text.strip()
+
+
+def _write_text(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
+    block = writer.blocks[index]
+    raw = block.raw
+    following = writer.blocks[index + 1] if index + 1 < len(writer.blocks) else None
+    keeps_break = (
+        following is not None and following.kind == "text" and TRAILING_HARD_BREAK.search(raw)
+    )
+    text = raw.rstrip() + ("  " if keeps_break else "")
+    return _Chunk(text, block.line, block.end, flow=True), index + 1
+
+
+def _write_rule(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
+    block = writer.blocks[index]
+    return _Chunk("---", block.line, block.end), index + 1
+
+
+def _write_verbatim(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
+    block = writer.blocks[index]
+    flow = block.kind in ("html", "comment") or (bool(block.quote) and block.kind != "code")
+    text = (
+        block.raw
+        if block.kind == "code"
+        else "\n".join(line.rstrip() for line in block.raw.split("\n"))
+    )
+    return _Chunk(text, block.line, block.end, flow=flow), index + 1
+
+
+#: How each kind of source block is written.
+BLOCK_WRITERS: dict[str, BlockWriter] = {
+    "heading": _write_heading,
+    "item": _write_list,
+    "table": _write_table,
+    "talk": _write_talk,
+    "text": _write_text,
+    "rule": _write_rule,
+    "verbatim": _write_verbatim,
+}
+
+
+def join_chunks(chunks: Iterable[_Chunk]) -> str:
+    """Chunks separated by one blank line; flowing lines that were adjacent stay adjacent."""
+    out: list[str] = []
+    previous: _Chunk | None = None
+    for chunk in chunks:
+        if previous is not None:
+            together = previous.flow and chunk.flow and chunk.start == previous.end + 1
+            out.append("\n" if together else "\n\n")
+        out.append(chunk.text)
+        previous = chunk
+    text = "".join(out).strip("\n")
+    return text + "\n" if text else ""
+
+
+# -- the writer for documents built in code: the fields, in reading order -----------
+
+Renderer = Callable[["_ModelWriter", int], list[str]]
+
+
+@dataclass
+class _ModelWriter:
+    doc: StudyDocument
+    levels: list[int] = field(default_factory=list)
+    counts: dict[int, int] = field(default_factory=dict)
+    last_heading: str | None = None
+    level: int = 1
+
+    def render(self) -> str:
+        self.levels = heading_levels(self.doc.headings)
+        self.counts = section_counts(self.doc)
+        parts: list[str] = []
+        for entry in self.doc.layout:
+            parts += RENDERERS[entry.kind](self, entry.index)
+        members = self.unmentioned_people()
+        if members:
+            parts.append("Members: " + ", ".join(person_markdown(person) for person in members))
+        text = "\n\n".join(part for part in parts if part)
+        return text + "\n" if text else ""
+
+    def section_heading(self, title: str | None) -> list[str]:
+        """A heading for a list or session whose title no heading above has written."""
+        if not title or title == self.last_heading:
+            return []
+        self.last_heading = title
+        return ["#" * min(self.level + 1, MAX_LEVEL) + " " + escape(title)]
+
+    def unmentioned_people(self) -> list[Person]:
+        named = {p.name for talk in self.doc.talks for p in talk.presenters}
+        named |= {p.name for paper in self.doc.papers for p in paper.assignees}
+        return [person for person in self.doc.people if person.name and person.name not in named]
+
+
+def _render_heading(writer: _ModelWriter, index: int) -> list[str]:
+    heading = writer.doc.headings[index]
+    level = writer.levels[index]
+    count = writer.counts.get(index)
+    writer.last_heading = heading.text
+    writer.level = level
+    suffix = f" ({count})" if count is not None else ""
+    return ["#" * level + " " + escape(heading.text) + suffix]
+
+
+def _render_paper_list(writer: _ModelWriter, index: int) -> list[str]:
+    plist: PaperList = writer.doc.paper_lists[index]
+    parts = writer.section_heading(plist.category)
+    items: list[Paper | RawBlock] = [*plist.papers, *plist.unparsed]
+    if all(item.line for item in items):
+        items.sort(key=lambda item: item.line)
+    lines = []
+    number = 1
+    for item in items:
+        if isinstance(item, Paper):
+            lines.append(f"{number}. {canonical_paper(item) or paper_shapes(item)[-1]}")
+            number += 1
+        else:
+            lines.append(item.text)
+    parts.append("\n".join(lines))
+    return parts
+
+
+def talk_block(talk: Talk) -> str:
+    """A talk as a bold title line and one line per field."""
+    title = escape(talk.title or (talk.paper.title if talk.paper else "") or "Untitled")
+    presenters = ", ".join(person_markdown(person) for person in talk.presenters) or "-"
+    lines = [f"**{title}**", f"Presenter: {presenters}"]
+    lines += [f"Date: {talk.date}"] if talk.date else []
+    lines += [f"Slides: {talk.slides}"] if talk.slides else []
+    lines += [f"Video: {talk.video}"] if talk.video else []
+    block = hard_breaks(lines)
+    extra = [f"[{escape(label)}]({link_destination(url)})" for label, url in talk.links.items()]
+    return block + ("\n\n" + " ".join(extra) if extra else "")
+
+
+def _render_session(writer: _ModelWriter, index: int) -> list[str]:
+    session: Session = writer.doc.sessions[index]
+    title = session.title or (f"Week {session.week}" if session.week is not None else None)
+    parts = writer.section_heading(title)
+    parts += [talk_block(talk) for talk in session.talks]
+    parts += [raw.text for raw in session.unparsed]
+    return parts
+
+
+def _render_raw(writer: _ModelWriter, index: int) -> list[str]:
+    block: RawBlock = writer.doc.blocks[index]
+    return [block.text.strip("\n")]
+
+
+#: How each kind of layout entry is written when there is no source text.
+RENDERERS: dict[LayoutKind, Renderer] = {
+    "heading": _render_heading,
+    "paper_list": _render_paper_list,
+    "session": _render_session,
+    "raw": _render_raw,
+}
+
+
+def to_markdown(doc: StudyDocument) -> str:
+    """The document as canonical Markdown (see docs/format.md)."""
+    if doc.source_text is not None:
+        return _SourceWriter(doc, doc.source_text).render()
+    return _ModelWriter(doc).render()

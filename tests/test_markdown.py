@@ -1,0 +1,152 @@
+"""The Markdown writer: canonical shapes on small inputs, and the corpus properties."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import studyparse
+from studyparse._markdown import canonical_paper, heading_levels, keeps_everything, words_of
+from studyparse._model import Heading, LayoutEntry, Paper, PaperList, StudyDocument
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+READMES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".txt") and p.name != "GOLD.md")
+
+
+def render(text: str) -> str:
+    return studyparse.to_markdown(studyparse.parse(text))
+
+
+def signature(doc: StudyDocument) -> tuple[object, ...]:
+    papers = [(p.title, p.authors, p.venue, p.year, p.url) for p in doc.papers]
+    talks = [(t.title, [p.name for p in t.presenters], t.date, t.slides, t.video) for t in doc.talks]
+    people = sorted((p.name or "", p.email or "") for p in doc.people)
+    return papers, talks, people
+
+
+# -- small inputs ---------------------------------------------------------------
+
+
+def test_tab_indented_items_become_a_real_list() -> None:
+    text = "## Papers\n\t1. Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\n\t2. AMC: AutoML, ECCV, 2018\n"
+    assert render(text) == (
+        "## Papers\n\n1. Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\n2. AMC: AutoML, ECCV, 2018\n"
+    )
+
+
+def test_declared_count_is_corrected_and_the_old_number_kept() -> None:
+    text = "## Paper List (3)\n1. Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\n"
+    out = render(text)
+    assert out.startswith("## Paper List (1)\n\n<!-- declared count was 3 -->\n\n1. Timeloop")
+    assert render(out) == out
+
+
+def test_a_count_that_matches_gets_no_note() -> None:
+    text = "## Paper List (1)\n\n1. Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\n"
+    assert render(text) == text
+
+
+def test_heading_levels_are_consecutive() -> None:
+    text = "## Study\n\n#### Topics\n\n- one\n\n## Paper List\n\n##### Deep\n\n1. AMC: AutoML, ECCV, 2018\n"
+    assert render(text) == (
+        "## Study\n\n### Topics\n\n- one\n\n## Paper List\n\n### Deep\n\n1. AMC: AutoML, ECCV, 2018\n"
+    )
+
+
+def test_heading_levels_keep_the_tree() -> None:
+    headings = [Heading(text=t, level=lv, line=i) for i, (t, lv) in enumerate([("a", 2), ("b", 4), ("c", 3), ("d", 1)])]
+    assert heading_levels(headings) == [2, 3, 3, 1]
+
+
+def test_linked_paper_takes_the_canonical_shape() -> None:
+    text = "## Benchmarks\n\n- [BenchNN, IISWC,2012](https://example.org/benchnn.pdf)\n"
+    assert render(text) == "## Benchmarks\n\n1. [BenchNN](https://example.org/benchnn.pdf), IISWC, 2012\n"
+
+
+def test_paper_with_words_the_shape_cannot_hold_is_kept_as_written() -> None:
+    text = "## Papers\n\n1. Understanding Precision (DATE, 2017, Brown)\n"
+    out = render(text)
+    assert "Brown" in out
+    assert render(out) == out
+
+
+def test_bullets_of_a_plain_text_copy_become_markdown_bullets() -> None:
+    text = "Topics\n\n  • Fast inference on CPU\n  • Distributed training\n"
+    assert render(text) == "Topics\n\n- Fast inference on CPU\n- Distributed training\n"
+
+
+def test_nested_items_are_indented_under_their_parent() -> None:
+    text = "- Order:\n\t1. First talk\n\t\t- [slide](https://example.org/a.pdf)\n\t2. Second talk\n"
+    assert render(text) == (
+        "- Order:\n  1. First talk\n     - [slide](https://example.org/a.pdf)\n  2. Second talk\n"
+    )
+
+
+def test_talk_block_has_one_shape() -> None:
+    text = (
+        "### Week1 (September 09, 2020)\n"
+        "**Lottery Tickets**\n\tPresenter: Jeongah Shin (j@example.org)\n\tPPT: \n\tVideo: https://youtu.be/x\n"
+    )
+    out = render(text)
+    assert out == (
+        "### Week1 (September 09, 2020)\n\n**Lottery Tickets**<br>\nPresenter: Jeongah Shin (j@example.org)<br>\n"
+        "PPT:<br>\nVideo: https://youtu.be/x\n"
+    )
+    assert signature(studyparse.parse(out)) == signature(studyparse.parse(text))
+
+
+def test_table_is_canonical_and_keeps_every_cell() -> None:
+    text = "## Schedule\n\n#|Topic|Date|Speaker|Notes\n--|:--|--|--|--\n1|A talk|Nov 9, 2017|김철수|see \\| here\n"
+    out = render(text)
+    assert out == (
+        "## Schedule\n\n| # | Topic | Date | Speaker | Notes |\n| --- | :--- | --- | --- | --- |\n"
+        "| 1 | A talk | Nov 9, 2017 | 김철수 | see \\| here |\n"
+    )
+    assert render(out) == out
+
+
+def test_free_text_html_and_code_are_verbatim() -> None:
+    text = '<p align="center">\n<img src="x.png">\n</p>\n\nSome *free* text,  \nwith a break.\n\n```\n  code\n```\n'
+    assert render(text) == text
+
+
+def test_empty_document_is_empty() -> None:
+    assert render("") == ""
+    assert render("\n\n") == ""
+
+
+def test_canonical_paper_needs_every_word() -> None:
+    paper = Paper(title="Timeloop", venue="ISPASS", year=2019)
+    assert canonical_paper(paper) == "Timeloop, ISPASS, 2019"
+    assert canonical_paper(paper, "Timeloop (ISPASS 2019, NVIDIA)") is None
+
+
+def test_words_ignore_urls_and_renameable_labels() -> None:
+    assert keeps_everything("PPT: https://a.example/x.pdf nice", "nice https://a.example/x.pdf")
+    assert not keeps_everything("see https://a.example/x.pdf", "see")
+    assert words_of("Presenter: 김철수, Video") == {"김철수": 1}
+
+
+def test_document_built_in_code_is_written_from_its_fields() -> None:
+    doc = StudyDocument(
+        headings=[Heading(text="Paper List", level=2, line=0, count=5)],
+        paper_lists=[PaperList(category="Paper List", papers=[Paper(title="Timeloop", venue="ISPASS", year=2019)])],
+        layout=[LayoutEntry(kind="heading", index=0), LayoutEntry(kind="paper_list", index=0)],
+    )
+    out = studyparse.to_markdown(doc)
+    assert out == "## Paper List (1)\n\n1. Timeloop, ISPASS, 2019\n"
+    assert signature(studyparse.parse(out))[0] == signature(doc)[0]
+
+
+# -- the corpus -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", READMES, ids=lambda p: p.name)
+def test_corpus_is_idempotent_round_trips_and_loses_no_word(path: Path) -> None:
+    doc = studyparse.load(path)
+    out = studyparse.to_markdown(doc)
+    again = studyparse.parse(out)
+    assert studyparse.to_markdown(again) == out
+    assert signature(again) == signature(doc)
+    assert not (words_of(doc.source_text or "") - words_of(out))
