@@ -108,6 +108,7 @@ _ET_AL = re.compile(r"\bet\.?\s*al\b", re.IGNORECASE)
 _ABSOLUTE_URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S", re.IGNORECASE)
 _KEY_TOKEN = re.compile(r"[a-z0-9]+")
 _KEY_WORD_SPLIT = re.compile(r"[\s:;,.!?()\[\]{}\"“”/]+")
+_NAME_AND = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)
 _CONFERENCE_WORDS = re.compile(r"\b(?:Conference|Symposium|Workshop|Meeting)\b")
 
 
@@ -117,6 +118,8 @@ class _Entry:
 
     paper: Paper
     entry_type: str
+    authors: list[str]
+    et_al: bool
     fields: list[tuple[str, str]]
     key: str = ""
 
@@ -435,11 +438,10 @@ def _venue_fields(paper: Paper, match: VenueMatch | None) -> tuple[str, list[tup
     return "misc", [("note", match.written)]
 
 
-def _authors(paper: Paper) -> list[str]:
+def _authors(paper: Paper) -> tuple[list[str], bool]:
+    """The names of the authors, and whether the README wrote "et al." after them."""
     names = [" ".join(a.split()) for a in paper.authors if a.strip()]
-    if names and _ET_AL.search(paper.raw) and not _ET_AL.search(paper.title):
-        names.append("others")
-    return names
+    return names, bool(names and _ET_AL.search(paper.raw) and not _ET_AL.search(paper.title))
 
 
 def _annote(paper: Paper) -> str | None:
@@ -457,11 +459,7 @@ def _entry(paper: Paper, diagnostics: list[Diagnostic]) -> _Entry:
     elif paper.venue and match is None:
         diagnostics.append(_unknown(paper))
     entry_type, venue_fields = _venue_fields(paper, match)
-    fields: list[tuple[str, str]] = []
-    authors = _authors(paper)
-    if authors:
-        fields.append(("author", " and ".join(authors)))
-    fields.append(("title", paper.title))
+    fields: list[tuple[str, str]] = [("title", paper.title)]
     fields.extend(venue_fields)
     if paper.year is not None:
         fields.append(("year", str(paper.year)))
@@ -478,7 +476,7 @@ def _entry(paper: Paper, diagnostics: list[Diagnostic]) -> _Entry:
         fields.append(("annote", annote))
     if paper.category:
         fields.append(("keywords", " ".join(paper.category.split())))
-    return _Entry(paper, entry_type, fields)
+    return _Entry(paper, entry_type, *_authors(paper), fields)
 
 
 def _assumed(paper: Paper, match: VenueMatch) -> Diagnostic:
@@ -508,9 +506,21 @@ def _value(name: str, text: str, ascii: bool) -> str:
         return title_field(text, ascii=ascii)
     if name in _VERBATIM_FIELDS:
         return text
-    if name == "author":
-        return " and ".join(latex(a, ascii=ascii) for a in text.split(" and "))
     return latex(text, ascii=ascii)
+
+
+def _author_value(name: str, ascii: bool) -> str:
+    """A name as BibTeX reads it; braced whole when BibTeX would split or misread it."""
+    value = latex(name, ascii=ascii)
+    commas = name.count(",")
+    if (
+        _NAME_AND.search(name)
+        or name.strip() == "others"
+        or commas > 2
+        or (commas and (name.strip().startswith(",") or name.strip().endswith(",")))
+    ):
+        return "{" + value + "}"
+    return value
 
 
 def export_bibtex(doc: StudyDocument, *, ascii: bool = False) -> BibtexExport:
@@ -535,6 +545,9 @@ def _write(entries: list[_Entry], ascii: bool) -> str:
     library = Library()
     for entry in entries:
         fields = [Field(name, _value(name, text, ascii)) for name, text in entry.fields]
+        if entry.authors:
+            names = [_author_value(name, ascii) for name in entry.authors]
+            fields.insert(0, Field("author", " and ".join(names + ["others"] * entry.et_al)))
         library.add(Entry(entry.entry_type, entry.key, fields))
     bibtex_format = BibtexFormat()  # type: ignore[no-untyped-call]
     bibtex_format.indent = "  "
