@@ -511,3 +511,14 @@ def test_seed_bibtex_matches_the_checked_file(readme: Path) -> None:
     if os.environ.get("STUDYPARSE_REGEN") == "1":
         expected.write_text(text, encoding="utf-8")
     assert text == expected.read_text(encoding="utf-8")
+
+
+def test_docs_example_is_what_the_export_writes() -> None:
+    """docs/bibtex.md shows a README and its BibTeX; they must stay true."""
+    text = (ROOT / "docs" / "bibtex.md").read_text(encoding="utf-8")
+    readme = text.split("```markdown\n")[1].split("```")[0]
+    shown = text.split("```bibtex\n")[1].split("```")[0]
+    result = export_bibtex(parse(readme, path="README.md"))
+    assert result.text == shown
+    stderr = text.split("```text\n")[1].split("```")[0]
+    assert "".join(d.format("README.md") + "\n" for d in result.diagnostics) == stderr

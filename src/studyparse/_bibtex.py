@@ -474,8 +474,6 @@ def _entry(paper: Paper, diagnostics: list[Diagnostic]) -> _Entry:
     annote = _annote(paper)
     if annote:
         fields.append(("annote", annote))
-    if paper.category:
-        fields.append(("keywords", " ".join(paper.category.split())))
     return _Entry(paper, entry_type, *_authors(paper), fields)
 
 
@@ -562,7 +560,7 @@ def _write(entries: list[_Entry], ascii: bool) -> str:
         )
     ]
     text: str = write_string(library, unparse_stack=stack, bibtex_format=bibtex_format)
-    return text
+    return text if text.endswith("\n") else text + "\n"
 
 
 def to_bibtex(doc: StudyDocument, *, ascii: bool = False) -> str:
