@@ -20,7 +20,9 @@ def render(text: str) -> str:
 
 def signature(doc: StudyDocument) -> tuple[object, ...]:
     papers = [(p.title, p.authors, p.venue, p.year, p.url) for p in doc.papers]
-    talks = [(t.title, [p.name for p in t.presenters], t.date, t.slides, t.video) for t in doc.talks]
+    talks = [
+        (t.title, [p.name for p in t.presenters], t.date, t.slides, t.video) for t in doc.talks
+    ]
     people = sorted((p.name or "", p.email or "") for p in doc.people)
     return papers, talks, people
 
@@ -29,9 +31,9 @@ def signature(doc: StudyDocument) -> tuple[object, ...]:
 
 
 def test_tab_indented_items_become_a_real_list() -> None:
-    text = "## Papers\n\t1. Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\n\t2. AMC: AutoML, ECCV, 2018\n"
+    text = "## Papers\n\t1. Timeloop: Accelerators, ISPASS, 2019\n\t2. AMC: AutoML, ECCV, 2018\n"
     assert render(text) == (
-        "## Papers\n\n1. Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\n2. AMC: AutoML, ECCV, 2018\n"
+        "## Papers\n\n1. Timeloop: Accelerators, ISPASS, 2019\n2. AMC: AutoML, ECCV, 2018\n"
     )
 
 
@@ -48,20 +50,26 @@ def test_a_count_that_matches_gets_no_note() -> None:
 
 
 def test_heading_levels_are_consecutive() -> None:
-    text = "## Study\n\n#### Topics\n\n- one\n\n## Paper List\n\n##### Deep\n\n1. AMC: AutoML, ECCV, 2018\n"
+    text = "## Study\n\n#### Topics\n\n- one\n\n## Rd\n\n##### Deep\n\n1. AMC: AutoML, ECCV, 2018\n"
     assert render(text) == (
-        "## Study\n\n### Topics\n\n- one\n\n## Paper List\n\n### Deep\n\n1. AMC: AutoML, ECCV, 2018\n"
+        "## Study\n\n### Topics\n\n- one\n\n## Rd\n\n### Deep\n\n1. AMC: AutoML, ECCV, 2018\n"
     )
 
 
 def test_heading_levels_keep_the_tree() -> None:
-    headings = [Heading(text=t, level=lv, line=i) for i, (t, lv) in enumerate([("a", 2), ("b", 4), ("c", 3), ("d", 1)])]
+    headings = [
+        Heading(text=t, level=lv, line=i)
+        for i, (t, lv) in enumerate([("a", 2), ("b", 4), ("c", 3), ("d", 1)])
+    ]
     assert heading_levels(headings) == [2, 3, 3, 1]
 
 
 def test_linked_paper_takes_the_canonical_shape() -> None:
     text = "## Benchmarks\n\n- [BenchNN, IISWC,2012](https://example.org/benchnn.pdf)\n"
-    assert render(text) == "## Benchmarks\n\n1. [BenchNN](https://example.org/benchnn.pdf), IISWC, 2012\n"
+    assert (
+        render(text)
+        == "## Benchmarks\n\n1. [BenchNN](https://example.org/benchnn.pdf), IISWC, 2012\n"
+    )
 
 
 def test_paper_with_words_the_shape_cannot_hold_is_kept_as_written() -> None:
@@ -90,14 +98,18 @@ def test_talk_block_has_one_shape() -> None:
     )
     out = render(text)
     assert out == (
-        "### Week1 (September 09, 2020)\n\n**Lottery Tickets**<br>\nPresenter: Jeongah Shin (j@example.org)<br>\n"
+        "### Week1 (September 09, 2020)\n\n**Lottery Tickets**<br>\n"
+        "Presenter: Jeongah Shin (j@example.org)<br>\n"
         "PPT:<br>\nVideo: https://youtu.be/x\n"
     )
     assert signature(studyparse.parse(out)) == signature(studyparse.parse(text))
 
 
 def test_table_is_canonical_and_keeps_every_cell() -> None:
-    text = "## Schedule\n\n#|Topic|Date|Speaker|Notes\n--|:--|--|--|--\n1|A talk|Nov 9, 2017|김철수|see \\| here\n"
+    text = (
+        "## Schedule\n\n#|Topic|Date|Speaker|Notes\n--|:--|--|--|--\n"
+        "1|A talk|Nov 9, 2017|김철수|see \\| here\n"
+    )
     out = render(text)
     assert out == (
         "## Schedule\n\n| # | Topic | Date | Speaker | Notes |\n| --- | :--- | --- | --- | --- |\n"
@@ -107,7 +119,10 @@ def test_table_is_canonical_and_keeps_every_cell() -> None:
 
 
 def test_free_text_html_and_code_are_verbatim() -> None:
-    text = '<p align="center">\n<img src="x.png">\n</p>\n\nSome *free* text,  \nwith a break.\n\n```\n  code\n```\n'
+    text = (
+        '<p align="center">\n<img src="x.png">\n</p>\n\n'
+        "Some *free* text,  \nwith a break.\n\n```\n  code\n```\n"
+    )
     assert render(text) == text
 
 
@@ -131,7 +146,11 @@ def test_words_ignore_urls_and_renameable_labels() -> None:
 def test_document_built_in_code_is_written_from_its_fields() -> None:
     doc = StudyDocument(
         headings=[Heading(text="Paper List", level=2, line=0, count=5)],
-        paper_lists=[PaperList(category="Paper List", papers=[Paper(title="Timeloop", venue="ISPASS", year=2019)])],
+        paper_lists=[
+            PaperList(
+                category="Paper List", papers=[Paper(title="Timeloop", venue="ISPASS", year=2019)]
+            )
+        ],
         layout=[LayoutEntry(kind="heading", index=0), LayoutEntry(kind="paper_list", index=0)],
     )
     out = studyparse.to_markdown(doc)

@@ -160,6 +160,66 @@ def _check(args: argparse.Namespace) -> int:
     return status
 
 
+NORMALIZE_HELP = """Rewrite each README in the canonical Markdown of docs/format.md.
+
+A file is written only when something changes, atomically, keeping its newline
+style (LF/CRLF), encoding and BOM. Before writing, the result must keep every
+word and link of the file, parse to the same papers, talks, people and
+sections, come out the same when normalized again, and keep every list a list;
+if any check fails the file is left untouched and the check is named."""
+
+NORMALIZE_EXIT_CODES = """exit codes:
+  0  every file is already normalized
+  1  a file was rewritten (with --check or --diff: would be rewritten)
+  2  error: unreadable or read-only file, or a safety check failed
+     (that file is left untouched; other files are still processed)
+  3  internal error (a bug: rerun with --debug and report the traceback)
+"""
+
+
+def _normalize(args: argparse.Namespace) -> int:
+    from ._errors import StudyParseError
+
+    status = EXIT_OK
+    for path in args.files:
+        try:
+            status = max(status, _normalize_file(path, args))
+        except StudyParseError as exc:
+            _error(exc.format())
+            status = EXIT_ERROR
+    return status
+
+
+def _normalize_file(path: str, args: argparse.Namespace) -> int:
+    from ._api import read_bytes
+    from ._errors import StudyParseError
+    from ._normalize import normalize_bytes, refuse_unwritable, unified_diff, write_atomically
+
+    stdin = path == "-"
+    data = sys.stdin.buffer.read() if stdin else read_bytes(path, args.max_bytes)
+    result = normalize_bytes(data, path="<stdin>" if stdin else path)
+    if args.diff and result.changed:
+        sys.stdout.write(unified_diff(result))
+        sys.stdout.flush()
+    if stdin:
+        if not (args.check or args.diff):
+            sys.stdout.buffer.write(result.data)
+            sys.stdout.flush()
+        return EXIT_FINDINGS if result.changed else EXIT_OK
+    if not result.changed:
+        return EXIT_OK
+    if args.check or args.diff:
+        print(f"would reformat {path}", file=sys.stderr)
+        return EXIT_FINDINGS
+    refuse_unwritable(path)
+    try:
+        write_atomically(path, result.data)
+    except OSError as exc:
+        raise StudyParseError(f"could not write: {exc.strerror or exc}", path=path) from None
+    print(f"reformatted {path}", file=sys.stderr)
+    return EXIT_FINDINGS
+
+
 def _schema(args: argparse.Namespace) -> int:
     import json
 
@@ -261,6 +321,24 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="OUT", help="write here instead of standard output"
     )
     schema.set_defaults(run=_schema)
+
+    normalize = commands.add_parser(
+        "normalize",
+        help="rewrite READMEs in canonical Markdown, never losing a word",
+        description=NORMALIZE_HELP,
+        epilog=NORMALIZE_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    normalize.add_argument(
+        "files", nargs="+", metavar="FILE", help="READMEs to rewrite; - filters stdin to stdout"
+    )
+    normalize.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a file would change"
+    )
+    normalize.add_argument(
+        "--diff", action="store_true", help="write nothing; print the change as a unified diff"
+    )
+    normalize.set_defaults(run=_normalize)
     return parser
 
 

@@ -59,8 +59,8 @@ REINDENT_UNSAFE = re.compile(r"[>#|<`~]|(?:[-*+•·▪◦‣●○]|\d{1,3}[.)]
 # -- words: what "no word lost" counts ------------------------------------------
 
 
-def words_of(text: str) -> Counter[str]:
-    """The words of ``text`` as the no-word-lost check counts them.
+def word_list(text: str) -> list[str]:
+    """The words of ``text`` in order, as the no-word-lost check counts them.
 
     URLs are removed first; text is NFKC-folded and case-folded; words are runs of
     letters and digits of two characters or more; renameable field labels
@@ -68,11 +68,13 @@ def words_of(text: str) -> Counter[str]:
     """
     text = URL_IN_TEXT.sub(" ", text)
     text = unicodedata.normalize("NFKC", text).casefold()
-    return Counter(
-        word
-        for word in NON_WORD.sub(" ", text).split()
-        if len(word) > 1 and word not in RENAMEABLE_LABELS
-    )
+    words = NON_WORD.sub(" ", text).split()
+    return [word for word in words if len(word) > 1 and word not in RENAMEABLE_LABELS]
+
+
+def words_of(text: str) -> Counter[str]:
+    """The words of ``text`` with their counts (see ``word_list``)."""
+    return Counter(word_list(text))
 
 
 def urls_of(text: str) -> Counter[str]:
