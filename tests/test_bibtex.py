@@ -469,6 +469,16 @@ def test_bibtex_is_listed_in_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--to {bibtex,json" in capsys.readouterr().out
 
 
+def test_to_bibtex_is_exported_lazily() -> None:
+    code = (
+        "import sys, studyparse; assert 'bibtexparser' not in sys.modules; "
+        "doc = studyparse.parse('## Papers\\n- Fathom, IISWC, 2016\\n'); "
+        "print(studyparse.to_bibtex(doc).splitlines()[0], studyparse.bibtex_diagnostics(doc))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout == "@inproceedings{fathom2016, []\n"
+
+
 def test_json_convert_does_not_import_bibtexparser() -> None:
     code = (
         "import sys; from studyparse._cli import main; "
@@ -522,3 +532,9 @@ def test_docs_example_is_what_the_export_writes() -> None:
     assert result.text == shown
     stderr = text.split("```text\n")[1].split("```")[0]
     assert "".join(d.format("README.md") + "\n" for d in result.diagnostics) == stderr
+
+
+def test_shouted_words_that_are_also_venue_names_are_words() -> None:
+    assert title_field("A FAST DATE FOR NATURE AND SCIENCE ON GPU") == (
+        "A Fast Date for Nature and Science on {GPU}"
+    )

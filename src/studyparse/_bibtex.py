@@ -42,7 +42,8 @@ TITLE_SMALL_WORDS = frozenset((
     "with", "from", "as", "vs",
 ))
 #: Acronyms that hold vowels, kept upper case when an ALL-CAPS title is written in title case.
-#: (Words without a vowel, with a digit, and venue short names are kept as acronyms anyway.)
+#: (Words without a vowel and words with a digit are kept as acronyms anyway.) Venue names are
+#: not used: "FAST", "DATE" and "NATURE" are words too.
 ACRONYMS = frozenset((
     "AI", "API", "ASIC", "BERT", "CPU", "CUDA", "DRAM", "FPGA", "GAN", "GPU", "HBM", "IEEE", "IO",
     "IOT", "LLAMA", "LLM", "NAS", "NPU", "OCR", "QA", "RAM", "RISC", "RNN", "ROI", "SAT", "SIMD",
@@ -170,15 +171,9 @@ def _is_shouted(title: str) -> bool:
     return len(words) >= 2
 
 
-def _known_acronyms() -> frozenset[str]:
-    from ._venues import venues
-
-    return ACRONYMS | {v.short.upper() for v in venues() if v.short}
-
-
 def _is_acronym(part: str) -> bool:
     letters = "".join(char for char in part if char.isalpha())
-    if any(char.isdigit() for char in part) or part.upper() in _known_acronyms():
+    if any(char.isdigit() for char in part) or part.upper() in ACRONYMS:
         return True
     return len(letters) >= 2 and not set(letters.upper()) & set("AEIOUY")
 
