@@ -8,7 +8,9 @@ into papers, talks or people, and what no rule takes is kept verbatim as a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ._blocks import TAB_WIDTH, Block
 from ._dates import find_date
@@ -229,9 +231,9 @@ def _heading(builder: _Builder, index: int) -> int:
 
 
 def _next_content(blocks: list[Block], index: int) -> Block | None:
-    for block in blocks[index + 1 :]:
-        if block.kind != "blank":
-            return block
+    for following in range(index + 1, len(blocks)):
+        if blocks[following].kind != "blank":
+            return blocks[following]
     return None
 
 
@@ -696,19 +698,19 @@ def _front_matter(blocks: list[Block]) -> dict[str, str]:
 
 def _count_diagnostics(doc: StudyDocument) -> None:
     headings = doc.headings
-    papers = doc.papers
+    paper_lines = sorted(p.line for p in doc.papers)
     for position, heading in enumerate(headings):
         if heading.count is None:
             continue
         end = next(
             (
                 h.line
-                for h in headings[position + 1 :]
+                for h in islice(headings, position + 1, None)
                 if h.level <= heading.level and h.style == heading.style
             ),
             10**9,
         )
-        found = sum(1 for p in papers if heading.line < p.line < end)
+        found = bisect_left(paper_lines, end) - bisect_right(paper_lines, heading.line)
         if found != heading.count:
             doc.diagnostics.append(
                 Diagnostic(

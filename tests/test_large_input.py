@@ -1,0 +1,39 @@
+"""Rules that look across the whole document give the same answers on long inputs.
+
+The document-wide passes (declared counts, following content) are written to stay
+linear in the size of the README; these tests pin their answers.
+"""
+
+from __future__ import annotations
+
+import studyparse
+
+TWO_LISTS = """# Study
+
+## Paper List (2)
+
+1. Attention Is All You Need, NeurIPS, 2017
+2. Deep Residual Learning for Image Recognition, CVPR, 2016
+
+## Second List (1)
+
+1. Learned Step Size Quantization, ICLR, 2020
+2. Timeloop: A Systematic Approach to DNN Accelerator Evaluation, ISPASS, 2019
+"""
+
+
+def counts(doc: studyparse.StudyDocument) -> list[tuple[int, str]]:
+    return [(d.line, d.message) for d in doc.diagnostics if d.code == "count-mismatch"]
+
+
+def test_declared_counts_are_checked_per_heading() -> None:
+    assert counts(studyparse.parse(TWO_LISTS)) == [(8, "heading declares 1 items, 2 found")]
+
+
+def test_declared_counts_on_a_repeated_document() -> None:
+    lines_per_copy = TWO_LISTS.count("\n") + 1
+    doc = studyparse.parse("\n".join([TWO_LISTS] * 50))
+    assert len(doc.papers) == 200
+    assert counts(doc) == [
+        (8 + copy * lines_per_copy, "heading declares 1 items, 2 found") for copy in range(50)
+    ]
