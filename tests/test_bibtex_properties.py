@@ -11,6 +11,7 @@ from pybtex.database import parse_string as pybtex_parse
 
 from studyparse._bibtex import to_bibtex
 from studyparse._model import Paper, PaperList, StudyDocument
+from studyparse._venues import edit_distance
 
 #: Latin letters, digits, Hangul, Han, accented letters, µ, every character LaTeX reads
 #: specially, and words BibTeX reads specially in names.
@@ -82,3 +83,8 @@ def test_papers_read_back(papers: list[Paper]) -> None:
         year = entry.fields_dict.get("year")
         assert (year.value if year else None) == (str(paper.year) if paper.year else None)
         assert len(pybtex_entry.persons.get("author", [])) == len(paper.authors)
+
+
+@given(st.text("abcd", max_size=12), st.text("abcd", max_size=12), st.integers(0, 4))
+def test_edit_distance_with_a_limit_stops_early_but_agrees(a: str, b: str, limit: int) -> None:
+    assert edit_distance(a, b, limit) == min(edit_distance(a, b), limit + 1)

@@ -171,8 +171,11 @@ def lookup(text: str) -> Venue | None:
     return _index().get(_key(text)) if text else None
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Optimal string alignment distance: insertions, deletions, substitutions, neighbour swaps."""
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions, neighbour swaps.
+
+    With ``limit``, stops as soon as the distance must exceed it and returns ``limit + 1``.
+    """
     previous2: list[int] = []
     previous = list(range(len(b) + 1))
     for i, char_a in enumerate(a, 1):
@@ -182,26 +185,40 @@ def edit_distance(a: str, b: str) -> int:
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
                 current[j] = min(current[j], previous2[j - 2] + 1)
+        if limit is not None and min(current) > limit and min(previous) > limit:
+            return limit + 1
         previous2, previous = previous, current
-    return previous[-1]
+    return previous[-1] if limit is None else min(previous[-1], limit + 1)
 
 
 def is_misspelling(written: str, name: str) -> bool:
     """Whether key ``written`` is a misspelling of key ``name`` (rule in the module docstring)."""
     if written == name or min(len(written), len(name)) < 4 or written[0] != name[0]:
         return False
-    if sorted(written) == sorted(name):
-        return edit_distance(written, name) <= 2
+    if len(written) == len(name) and sorted(written) == sorted(name):
+        return edit_distance(written, name, 2) <= 2
     allowed = len(name) // 8
     return (
         allowed > 0
         and abs(len(written) - len(name)) <= allowed
-        and (edit_distance(written, name) <= allowed)
+        and edit_distance(written, name, allowed) <= allowed
     )
 
 
-def _misspelled(key: str, index: dict[str, Venue]) -> Venue | None:
-    found = {id(venue): venue for name, venue in index.items() if is_misspelling(key, name)}
+@lru_cache(maxsize=2)
+def _by_first_letter(loose: bool) -> dict[str, tuple[tuple[str, Venue], ...]]:
+    """The names of the exact or the loose index, grouped by first letter."""
+    index = _loose_index() if loose else _index()
+    groups: dict[str, list[tuple[str, Venue]]] = {}
+    for name, venue in index.items():
+        if name:
+            groups.setdefault(name[0], []).append((name, venue))
+    return {letter: tuple(names) for letter, names in groups.items()}
+
+
+def _misspelled(key: str, loose: bool) -> Venue | None:
+    names = _by_first_letter(loose).get(key[:1], ())
+    found = {id(venue): venue for name, venue in names if is_misspelling(key, name)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -247,7 +264,7 @@ def resolve(written: str) -> VenueMatch | None:
     venue = _loose_index().get(_loose_key(text))
     if venue is not None:
         return VenueMatch(venue, written, "container", edition)
-    venue = _misspelled(_key(text), _index()) or _misspelled(_loose_key(text), _loose_index())
+    venue = _misspelled(_key(text), loose=False) or _misspelled(_loose_key(text), loose=True)
     if venue is not None:
         return VenueMatch(venue, written, "misspelled", edition)
     return _worded(text)
