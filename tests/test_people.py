@@ -36,3 +36,24 @@ def test_name_with_email_is_one_person() -> None:
         ("Grace Hopper", "grace@example.com"),
         ("김민수", "minsu@example.kr"),
     ]
+
+
+def test_handle_and_name_with_that_handle_are_one_person() -> None:
+    doc = parse(
+        "## Members\n\n> 서하은(@haeun-s), 도현(@dohyun)\n\n"
+        "## Curriculum\n\n1. [Graph Nets](https://arxiv.org/abs/1806.01261) @haeun-s\n"
+        "2. [Set Transformer](https://arxiv.org/abs/1810.00825) @dohyun\n"
+    )
+    names = [p.name for p in doc.people]
+    assert "haeun-s" not in names
+    assert "서하은" in names
+
+
+def test_name_repeated_before_remarks_is_a_person() -> None:
+    doc = parse(
+        "### Comments\n"
+        "- 수빈: 그림이 이해하기 쉬웠어요.\n"
+        "- 수빈: 실험 표가 조금 아쉬워요.\n"
+        "- 다음에는 코드도 같이 봐요.\n"
+    )
+    assert [p.name for p in doc.people] == ["수빈"]

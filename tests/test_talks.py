@@ -85,3 +85,51 @@ def test_name_with_handle_is_a_person_anywhere() -> None:
     doc = parse("# Group\n\n> 2조. 서하은(@haeun-s), Mark Lee(@marklee)\n")
     found = {(p.name, p.handle) for p in doc.people}
     assert {("서하은", "haeun-s"), ("Mark Lee", "marklee")} <= found
+
+
+def test_week_grid_of_parallel_tracks_gives_one_talk_per_cell() -> None:
+    doc = parse(
+        "| 회차 | 비전 | 언어 |\n| --- | --- | --- |\n| 1회 | ViT | ELMo |\n| 2회 | Swin | - |\n"
+    )
+    assert [(t.title, t.week) for t in doc.talks] == [("ViT", 1), ("ELMo", 1), ("Swin", 2)]
+
+
+def test_grid_of_numbered_slots_is_a_plan_not_talks() -> None:
+    doc = parse(
+        "| Week | Track A | Track B |\n"
+        "| --- | --- | --- |\n"
+        "| 1 | Detection(1) | Speech(1) |\n"
+        "| 2 | Detection(2) | Speech(2) |\n"
+    )
+    assert doc.talks == []
+
+
+def test_weekly_table_of_linked_reports_without_presenters_is_a_reading_list() -> None:
+    doc = parse(
+        "| Week | Report | Focus |\n"
+        "| --- | --- | --- |\n"
+        "| W01 | [Orca 1](https://arxiv.org/abs/2306.00001) | data |\n"
+        "| W02 | [Orca 2](https://arxiv.org/abs/2311.00002) → "
+        "[Orca 3](https://arxiv.org/abs/2401.00003) | rl |\n"
+    )
+    assert [p.title for p in doc.papers] == ["Orca 1", "Orca 2", "Orca 3"]
+    assert doc.talks == []
+
+
+def test_several_linked_papers_in_one_topic_cell_make_one_talk() -> None:
+    doc = parse(
+        "| Date | Topic | Presenters |\n"
+        "| --- | --- | --- |\n"
+        "| 3rd March, 2021 | [Dropout](https://arxiv.org/abs/1207.0580), "
+        "[DropConnect](https://example.org/dc.pdf) | Mia, Leo\n"
+    )
+    (talk,) = doc.talks
+    assert talk.title == "Dropout, DropConnect"
+    assert talk.date == "2021-03-03"
+    assert [p.name for p in talk.presenters] == ["Mia", "Leo"]
+
+
+def test_team_table_without_title_or_time_is_not_a_schedule() -> None:
+    doc = parse("| Team | What we read |\n| --- | --- |\n| Systems | kernels and compilers |\n")
+    assert doc.talks == []
+    assert doc.people == []

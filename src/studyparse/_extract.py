@@ -48,7 +48,7 @@ from ._talks import (
     talk_from_item,
     week_value,
 )
-from ._vocab import LINK_LABELS, PEOPLE_LABELS, is_placeholder, label_kind
+from ._vocab import FIELD_LABELS, LINK_LABELS, PEOPLE_LABELS, is_placeholder, label_kind
 
 TITLE_WORDS = re.compile(r"[A-Za-z]")
 QUESTION_OR_SENTENCE = re.compile(r"[?？]\s*$|[다요죠음]\s*[.!]?\s*$|[.。]\s*$")
@@ -60,6 +60,8 @@ EMAILS_ONLY = re.compile(
 SENTENCE = re.compile(r"(?:[다요죠음함]|니다)\s*[.!]?\s*$|[?？]\s*$")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 PRESENTER_MARK = re.compile(r"(?<![\w.])@[^\W_][\w-]*|`[^`]{1,12}`\s*$")
+SPEAKER_PREFIX = re.compile(r"([\uac00-\ud7af]{2,4}|[A-Z][a-z]+)\s*[:：]\s*\S")
+NUMBERED_SLOT = re.compile(r"^.{1,40}?\s?\(\d{1,2}\)$")
 RESOURCE_LINKS = re.compile(r"\[[^\]]*\]")
 RESOURCE_ONLY = re.compile(r"^[\s/|,·•-]*$")
 MAX_TITLE_WORDS = 40
@@ -384,7 +386,12 @@ def _entries(items: list[Block]) -> list[_Entry]:
     return entries
 
 
-def _has_title_link(block: Block) -> bool:
+@dataclass(frozen=True)
+class _Cell:
+    text: str
+
+
+def _has_title_link(block: Block | _Cell) -> bool:
     """An item whose own words are mostly one link that is not a resource label."""
     inline = plain(block.text.split("\n", 1)[0])
     text = clean(inline.text)
@@ -493,9 +500,21 @@ def _read_group(builder: _Builder, group: list[_Entry], role: str | None) -> Non
         TopicGroup(title=builder.category(), items=items, line=blocks[0].line)
     )
     for entry in group:
-        builder.keep_raw(entry.block)
-        for child in entry.children:
-            builder.keep_raw(child)
+        _keep_entry(builder, entry, entry.children)
+    builder.people += _repeated_speakers(group)
+
+
+def _repeated_speakers(group: list[_Entry]) -> list[Person]:
+    """ "Name: remark" written by the same name on several items names a person."""
+    names: dict[str, int] = {}
+    for entry in group:
+        match = SPEAKER_PREFIX.match(clean(plain(entry.block.text).text))
+        if match:
+            names[match.group(1)] = names.get(match.group(1), 0) + 1
+    vocabulary = {word for words in FIELD_LABELS.values() for word in words}
+    return [
+        Person(name=name) for name, count in names.items() if count >= 2 and name not in vocabulary
+    ]
 
 
 def _paper_entries(builder: _Builder, group: list[_Entry], reads: list[PaperRead | None]) -> None:
@@ -586,9 +605,9 @@ def _talk_child(builder: _Builder, draft: TalkDraft, child: Block) -> None:
             setattr(draft, kind, link.url)
         elif link.url:
             draft.links.setdefault(kind, link.url)
-    match = PEOPLE_LINE.match(text)
-    if match:
-        builder.people += people_from(match.group("value"))
+    names = _people_label(text)
+    if names is not None:
+        builder.people += people_from(names)
 
 
 def _people_items(builder: _Builder, index: int, end: int, items: list[Block]) -> int:
@@ -605,13 +624,53 @@ def _table(builder: _Builder, index: int) -> int:
     if len(block.rows) < 2:
         return _keep(builder, index)
     columns = table_columns(block.rows[0])
-    has_title = "title" in columns or "other" in columns
-    if not has_title or not ({"presenters", "date", "week", "venue", "year"} & columns.keys()):
+    titles = columns.get("title") or columns.get("other") or []
+    timed = bool({"date", "week"} & columns.keys())
+    if not titles or not (timed or {"presenters", "venue", "year"} & columns.keys()):
+        return _keep(builder, index)
+    if ("title" not in columns and not timed) or _slot_grid(block.rows[1:], titles):
         return _keep(builder, index)
     builder.flush_raw()
-    for offset, row in enumerate(block.rows[1:], start=1):
-        _table_row(builder, row, columns, block.line + offset + (offset >= 1))
+    grid = "title" not in columns and "presenters" not in columns and len(titles) >= 2
+    for offset, row in enumerate(block.rows[1:], start=2):
+        if grid:
+            _grid_row(builder, row, columns, block.line + offset)
+        else:
+            _table_row(builder, row, columns, block.line + offset)
     return index + 1
+
+
+def _slot_grid(rows: tuple[tuple[str, ...], ...], titles: list[int]) -> bool:
+    """A plan whose cells are numbered slots ("Vision(1)", "Vision(2)"), not topics."""
+    cells = [clean(plain(row[i]).text) for row in rows for i in titles if i < len(row)]
+    cells = [c for c in cells if not is_placeholder(c)]
+    return bool(cells) and sum(1 for c in cells if NUMBERED_SLOT.match(c)) * 5 >= len(cells) * 4
+
+
+def _grid_row(
+    builder: _Builder, row: tuple[str, ...], columns: dict[str, list[int]], line: int
+) -> None:
+    """A week of parallel tracks: every filled cell is a talk of that week."""
+    week_text = cell(row, columns, "week")
+    date_cell = cell(row, columns, "date")
+    date = find_date(clean(plain(date_cell).text), builder.year_hint)[0] if date_cell else None
+    for index in columns.get("other", []):
+        text = clean(plain(row[index]).text) if index < len(row) else ""
+        if is_placeholder(text):
+            continue
+        week = week_value(week_text) if week_text else None
+        builder.add_talk(Talk(title=text, week=week, date=date, line=line, raw=row[index]))
+
+
+def _cell_papers(markdown: str, line: int, category: str | None) -> list[Paper]:
+    """The papers a cell links to, one per titled link ("[A](a) → [B](b)")."""
+    papers = []
+    for link in plain(markdown).links:
+        if link.url and not link.image and label_kind(link.text, LINK_LABELS) is None:
+            read = read_paper(f"[{link.text}]({link.url})", line=line, category=category)
+            if read is not None:
+                papers.append(read.paper.model_copy(update={"raw": markdown}))
+    return papers
 
 
 def _table_row(
@@ -620,9 +679,15 @@ def _table_row(
     title_cell = cell(row, columns, "title") or cell(row, columns, "other")
     if is_placeholder(clean(plain(title_cell).text)):
         return
+    if "presenters" not in columns and _has_title_link(_Cell(title_cell)):
+        builder.current_papers().papers.extend(_cell_papers(title_cell, line, builder.category()))
+        return
     read = read_paper(title_cell, line=line, category=builder.category())
     if read is None:
         return
+    if len(_cell_papers(title_cell, line, None)) >= 2:
+        title = clean(plain(title_cell).text)
+        read.paper = read.paper.model_copy(update={"title": title, "url": None})
     presenters = (
         []
         if is_placeholder(cell(row, columns, "presenters"))

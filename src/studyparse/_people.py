@@ -100,7 +100,21 @@ def same_person(a: Person, b: Person) -> bool:
     """The same e-mail address is the same person; so is the same name without one."""
     if a.email and b.email:
         return a.email.casefold() == b.email.casefold()
+    if a.handle and b.handle and a.handle.casefold() == b.handle.casefold():
+        return True
     return bool(a.name and b.name and a.name.casefold() == b.name.casefold())
+
+
+def _combined(known: Person, person: Person) -> Person:
+    """``known`` completed by ``person``; a name that is only the handle gives way to a real one."""
+    update = {
+        field: getattr(person, field)
+        for field in ("name", "email", "url", "handle")
+        if getattr(known, field) is None and getattr(person, field) is not None
+    }
+    if known.handle and known.name == known.handle and person.name and person.name != person.handle:
+        update["name"] = person.name
+    return known.model_copy(update=update)
 
 
 def merge_people(people: list[Person]) -> list[Person]:
@@ -114,13 +128,7 @@ def merge_people(people: list[Person]) -> list[Person]:
                 and known.name.casefold() == person.name.casefold()
                 and not (known.email and person.email)
             ):
-                merged[index] = known.model_copy(
-                    update={
-                        field: getattr(person, field)
-                        for field in ("name", "email", "url", "handle")
-                        if getattr(known, field) is None and getattr(person, field) is not None
-                    }
-                )
+                merged[index] = _combined(known, person)
                 break
         else:
             merged.append(person)

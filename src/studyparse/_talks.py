@@ -23,6 +23,7 @@ from ._vocab import (
 
 URL_IN_TEXT = re.compile(r"(?:https?://|\.{0,2}/)\S+")
 HANGUL_NAME = re.compile(r"^[\uac00-\ud7af*]{2,5}$")
+TITLE_OR_LINK = re.compile(r"[A-Za-z]{2}")
 NAME_FIRST = re.compile(r"^(?P<name>[^:：\[\]()]{1,20}?)\s*[:：]\s*(?P<rest>\S.*)$", re.DOTALL)
 SESSION_NUMBER = re.compile(r"\s*(\d{1,3})\s*[:：]\s+")
 TABLE_KINDS = (
@@ -121,11 +122,16 @@ def marked_presenters(text: str) -> list[Person]:
 
 def presenter_prefix(markdown: str, known_names: set[str]) -> str | None:
     """The name in "Name: Title" when it reads as a person (Hangul, masked, or known)."""
-    match = NAME_FIRST.match(clean(plain(markdown.split("\n", 1)[0]).text))
+    first = markdown.split("\n", 1)[0]
+    match = NAME_FIRST.match(clean(plain(first).text))
     if not match:
         return None
     name = match.group("name").strip()
-    return name if HANGUL_NAME.match(name) or name in known_names else None
+    if name in known_names:
+        return name
+    if not HANGUL_NAME.match(name) or any(name in words for words in FIELD_LABELS.values()):
+        return None
+    return name if "*" in name or TITLE_OR_LINK.search(match.group("rest")) else None
 
 
 def talk_from_item(markdown: str, line: int, known_names: set[str]) -> TalkDraft:
