@@ -339,7 +339,11 @@ def test_surnames() -> None:
         ),
         ("model size < 0.5 MB", r"model size \textless{} 0.5 {MB}"),
         ("트랜스포머 논문 리뷰", "트랜스포머 논문 리뷰"),
-        ("µLayer:Low Latency", "{µLayer}:Low Latency"),
+        ("µLayer:Low Latency", "{µLayer}:{Low} Latency"),
+        (
+            "Minerva:Enabling Low-Power,Highly-Accurate DNNs",
+            "Minerva:{Enabling} Low-Power,Highly-Accurate {DNNs}",
+        ),
     ],
 )
 def test_title_wording_kept_and_acronyms_braced(title: str, field: str) -> None:

@@ -208,7 +208,11 @@ def _needs_braces(word: str) -> bool:
 
 
 def title_field(title: str, *, ascii: bool = False) -> str:
-    """A title as a field value: wording kept, acronyms and mixed-case words braced whole."""
+    """A title as a field value: wording kept, acronyms and mixed-case words braced whole.
+
+    A capitalised word right after a colon without a space ("DianNao:A") is braced too:
+    styles keep the case after ": " but not after ":".
+    """
     title = _WHITESPACE.sub(" ", title).strip()
     shouted = _is_shouted(title)
     if shouted:
@@ -219,7 +223,11 @@ def title_field(title: str, *, ascii: bool = False) -> str:
         pieces.append(latex(title[position : match.start()], ascii=ascii))
         word = match.group()
         text = latex(word, ascii=ascii)
-        braced = _needs_braces(word) or (shouted and word.isupper() and len(word) > 1)
+        braced = (
+            _needs_braces(word)
+            or (shouted and word.isupper() and len(word) > 1)
+            or (title[match.start() - 1 : match.start()] == ":" and word[:1].isupper())
+        )
         pieces.append("{" + text + "}" if braced else text)
         position = match.end()
     pieces.append(latex(title[position:], ascii=ascii))
