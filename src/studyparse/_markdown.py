@@ -530,9 +530,10 @@ class _ModelWriter:
         return ["#" * min(self.level + 1, MAX_LEVEL) + " " + escape(title)]
 
     def unmentioned_people(self) -> list[Person]:
-        named = {p.name for talk in self.doc.talks for p in talk.presenters}
-        named |= {p.name for paper in self.doc.papers for p in paper.assignees}
-        return [person for person in self.doc.people if person.name and person.name not in named]
+        """People the talks and papers do not already name with all that is known of them."""
+        named = [p for talk in self.doc.talks for p in talk.presenters]
+        named += [p for paper in self.doc.papers for p in paper.assignees]
+        return [person for person in self.doc.people if person.name and person not in named]
 
 
 def _render_heading(writer: _ModelWriter, index: int) -> list[str]:
