@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import studyparse
-from studyparse._normalize import UnsafeNormalization, document_parts, normalize_text
 from studyparse._model import (
     Heading,
     LayoutEntry,
@@ -24,6 +23,7 @@ from studyparse._model import (
     StudyDocument,
     Talk,
 )
+from studyparse._normalize import UnsafeNormalization, document_parts, normalize_text
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
