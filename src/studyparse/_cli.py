@@ -2,8 +2,10 @@
 
 Exit codes (also in ``--help`` and docs/usage.md):
   0  success, nothing to report
-  1  ``check`` found an error-severity diagnostic; a batch ``convert`` had a file it could not read
-  2  bad input or usage: missing, unreadable, binary or oversized file (one file), bad option
+  1  ``check`` found an error-severity diagnostic; a batch ``convert`` had a file it could not read;
+     ``normalize`` rewrote a file (with ``--check``/``--diff``: would rewrite one)
+  2  bad input or usage: missing, unreadable, binary or oversized file (one file), bad option;
+     ``normalize``: a read-only file, or a safety check refused the result (file untouched)
   3  internal error (a bug in studyparse: please report it with ``--debug`` output),
      also when it struck any file of a batch
 
@@ -47,8 +49,10 @@ BATCH_FORMATS = ("jsonl",)
 EXIT_CODES_HELP = """exit codes:
   0  success
   1  check: an error-severity diagnostic was found;
-     convert --to jsonl: a file could not be read (its error is on stderr and in the output)
-  2  bad input or usage (missing, unreadable, binary or oversized file; bad option)
+     convert --to jsonl: a file could not be read (its error is on stderr and in the output);
+     normalize: a file was rewritten (--check/--diff: would be)
+  2  bad input or usage (missing, unreadable, binary or oversized file; bad option);
+     normalize: read-only file or a safety check refused the result (file untouched)
   3  internal error (a bug: rerun with --debug and report the traceback);
      convert --to jsonl: the bug struck one of the files (the others are converted)
 """
