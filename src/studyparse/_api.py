@@ -9,6 +9,7 @@ from ._blocks import scan
 from ._decode import decode
 from ._errors import StudyParseError
 from ._extract import build
+from ._inline import forget_fragments
 from ._model import Diagnostic, SourceInfo, StudyDocument
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -23,6 +24,7 @@ def parse(text: str, *, path: str | None = None, source: SourceInfo | None = Non
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
+    forget_fragments()  # fragments are remembered within one document, not across
     doc = build(scan(text))
     doc.source = source or SourceInfo(path=path)
     doc._source_text = text
@@ -32,7 +34,9 @@ def parse(text: str, *, path: str | None = None, source: SourceInfo | None = Non
 
 
 def _empty_diagnostic() -> Diagnostic:
-    return Diagnostic(code="empty-document", message="the file has no content", line=1, severity="info")
+    return Diagnostic(
+        code="empty-document", message="the file has no content", line=1, severity="info"
+    )
 
 
 def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -69,6 +69,8 @@ def indent_width(text: str) -> int:
 
 def strip_quote(line: str) -> tuple[str, int]:
     """Remove block-quote markers; return the content and the quote depth."""
+    if ">" not in line[:4]:
+        return line, 0  # the common case, without a regex: a marker is within 3 columns
     depth = 0
     while depth < MAX_QUOTE_DEPTH:
         match = QUOTE_PREFIX.match(line)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 
 from ._blocks import TAB_WIDTH, Block
@@ -412,7 +414,9 @@ def _is_container(entry: _Entry) -> bool:
     return sum(1 for b in level if _has_title_link(b)) * 2 >= len(level)
 
 
-def _talk_evidence(builder: _Builder, entry: _Entry, role: str | None) -> int:
+def _talk_evidence(
+    builder: _Builder, entry: _Entry, role: str | None, read_entry: Callable[[], PaperRead | None]
+) -> int:
     """Signs that an entry is a talk: 2 for a presenter (or a schedule), 1 for slides or a date."""
     text = clean(plain(entry.block.text).text)
     if SENTENCE.search(text):
@@ -422,7 +426,7 @@ def _talk_evidence(builder: _Builder, entry: _Entry, role: str | None) -> int:
     kinds = {found[0] for found in map(field_of, _child_texts(entry)) if found}
     if "presenters" in kinds or (role == "schedule" and PRESENTER_MARK.search(entry.block.text)):
         return 2
-    read = read_paper(entry.block.text)
+    read = read_entry()
     links = set(read.links) if read is not None else set()
     for child in entry.children:
         links |= {label_kind(link.text, LINK_LABELS) or "" for link in plain(child.text).links}
@@ -476,12 +480,23 @@ def _keep_entry(builder: _Builder, entry: _Entry, children: list[Block]) -> None
 
 
 def _read_group(builder: _Builder, group: list[_Entry], role: str | None) -> None:
-    talky = [_talk_evidence(builder, e, role) for e in group]
+    blocks = [e.block for e in group]
+    read_so_far: dict[int, PaperRead | None] = {}
+
+    def read(index: int) -> PaperRead | None:
+        """Each entry is read as a paper at most once, for the evidence and for the result."""
+        if index not in read_so_far:
+            block = blocks[index]
+            read_so_far[index] = read_paper(
+                block.text, line=block.line, category=builder.category()
+            )
+        return read_so_far[index]
+
+    talky = [_talk_evidence(builder, e, role, partial(read, i)) for i, e in enumerate(group)]
     if sum(1 for t in talky if t == 2) * 2 >= len(group):
         _talk_entries(builder, group)
         return
-    blocks = [e.block for e in group]
-    reads = [read_paper(b.text, line=b.line, category=builder.category()) for b in blocks]
+    reads = [read(i) for i in range(len(blocks))]
     evidence = [_paper_evidence(r) for r in reads]
     strong = sum(1 for e in evidence if e >= 2)
     titled = sum(1 for r in reads if r is not None and looks_like_title(r.paper.title))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_LABEL_DEPTH = 4
 BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+(?:\([^\s()]*\)[^\s<>()\[\]\"'`]*)*")
@@ -201,14 +202,28 @@ def link_destination(inside: str) -> str:
     return LINK_TITLE.sub("", inside).strip()
 
 
+#: The extraction rules look at the same fragment several times (as a paper, as a
+#: talk, as a label), so ``plain`` and ``clean`` remember their recent answers; both
+#: are pure and return immutable values.
+CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def clean(text: str) -> str:
     """Entities decoded, white space collapsed, line breaks turned into spaces."""
     text = html.unescape(text).replace("\u200b", "").replace("\ufeff", "")
     return SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def plain(src: str, depth: int = 0) -> Inline:
     """Read a Markdown fragment into plain text (markup removed) and its links."""
     if INLINE_START.search(src) is None:
         return Inline(src, ())
     return _InlineReader(src, depth).read()
+
+
+def forget_fragments() -> None:
+    """Empty the memory of ``plain`` and ``clean``: each document starts afresh."""
+    plain.cache_clear()
+    clean.cache_clear()
