@@ -37,3 +37,33 @@ def test_mla_container_keeps_an_arxiv_number_ending_in_a_year_like_digits() -> N
     assert read is not None
     assert read.paper.venue == "arXiv preprint arXiv:2203.11987"
     assert read.paper.year == 2022
+
+
+def test_links_to_whole_sites_under_a_paper_heading_are_not_papers() -> None:
+    doc = parse(
+        "### 논문 찾기\n"
+        "- [scholar search](https://scholar.example.com/)\n"
+        "- [Model Shelf](https://models.example.org)\n"
+    )
+    assert doc.papers == []
+
+
+def test_bold_labels_with_questions_are_not_citations() -> None:
+    doc = parse(
+        "## What to cover\n"
+        "* **Idea**: 무엇을 푸는가?\n"
+        "* **Method**: 핵심 수식 정리\n"
+        "* **Limits**: where does it break?\n"
+    )
+    assert doc.papers == []
+
+
+def test_bold_title_with_authors_and_venue_is_a_citation() -> None:
+    read = read_paper("**Lottery Tickets Revisited**. *Ann Lee, Bo Park*. ICLR 2021.")
+    assert read is not None
+    assert (read.paper.title, read.paper.venue, read.paper.year) == (
+        "Lottery Tickets Revisited",
+        "ICLR",
+        2021,
+    )
+    assert read.paper.authors == ["Ann Lee", "Bo Park"]

@@ -64,6 +64,8 @@ HANGUL = re.compile(r"[\uac00-\ud7af]")
 PRESENTER_MARK = re.compile(r"(?<![\w.])@[^\W_][\w-]*|`[^`]{1,12}`\s*$")
 SPEAKER_PREFIX = re.compile(r"([\uac00-\ud7af]{2,4}|[A-Z][a-z]+)\s*[:：]\s*\S")
 NUMBERED_SLOT = re.compile(r"^.{1,40}?\s?\(\d{1,2}\)$")
+SITE_ROOT = re.compile(r"^(?:https?:)?//[^/?#]+/?$")
+NAMED_TITLE = re.compile(r"[^\s:]{2,24}\s?:\s?\S")
 RESOURCE_LINKS = re.compile(r"\[[^\]]*\]")
 RESOURCE_ONLY = re.compile(r"^[\s/|,·•-]*$")
 MAX_TITLE_WORDS = 40
@@ -350,9 +352,9 @@ def _paper_evidence(read: PaperRead | None) -> int:
         return -1
     paper = read.paper
     evidence = read.evidence
-    if ":" in paper.title.split(" ", 3)[0] + " " or re.match(
-        r"^[^\s:]{2,24}\s?:\s?\S", paper.title
-    ):
+    if paper.url and SITE_ROOT.match(paper.url):
+        return -1  # a link to a whole site is a resource, not a publication
+    if NAMED_TITLE.match(paper.title):
         evidence += 1
     if (
         paper.url

@@ -51,6 +51,9 @@ DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 NAME_LIKE = re.compile(
     r"^[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*(?:\s+[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*){1,3}$"
 )
+BOLD_ENTRY = re.compile(
+    r"\s*\*\*(?P<title>[^*]+)\*\*\.?\s*(?:\*(?P<authors>[^*]+)\*\.?)?(?P<rest>.*)$", re.DOTALL
+)
 LABEL_SEPARATORS = " \t:：-–—|/,"
 TITLE_STRIP = " \t:：-–—.,;|/"
 
@@ -277,16 +280,18 @@ def _mla_container(after: str) -> str:
 
 def _read_bold_title(markdown: str) -> _Fields | None:
     """ "**Title**. *Authors*. Venue Year."""
-    match = re.match(
-        r"\s*\*\*(?P<title>[^*]+)\*\*\.?\s*(?:\*(?P<authors>[^*]+)\*\.?)?(?P<rest>.*)$", markdown
-    )
+    match = BOLD_ENTRY.match(markdown)
     if not match or not (match.group("authors") or match.group("rest").strip()):
         return None
+    if match.group("rest").lstrip().startswith((":", "：")):
+        return None  # "**Label**: value" is a labelled line, not a citation
     fields = _Fields(title=match.group("title"))
     fields.authors = split_authors(match.group("authors") or "")
     rest = clean(plain(match.group("rest")).text).strip(" .")
     venue, year, _ = _venue_year(rest) if rest else (None, None, None)
     fields.venue, fields.year = venue, year
+    if not (fields.authors or venue or year):
+        return None
     fields.evidence = 2 + bool(fields.authors)
     return fields
 

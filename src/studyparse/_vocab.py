@@ -315,7 +315,21 @@ PAPER_HOSTS: tuple[str, ...] = (
 
 #: Field and link labels the canonical Markdown may rename or drop ("[pdf](url)" becomes the
 #: title's link); the normalizer's no-word-lost check does not count them as lost.
-RENAMEABLE_LABELS: frozenset[str] = frozenset({
-    "presenter", "presenters", "presentor", "ppt", "slides", "slide", "video",
-    "videos", "date", "title", "week", "pdf", "link", "links",
-})
+RENAMEABLE_LABELS: frozenset[str] = frozenset(
+    {
+        "presenter",
+        "presenters",
+        "presentor",
+        "ppt",
+        "slides",
+        "slide",
+        "video",
+        "videos",
+        "date",
+        "title",
+        "week",
+        "pdf",
+        "link",
+        "links",
+    }
+)
