@@ -542,3 +542,51 @@ def test_shouted_words_that_are_also_venue_names_are_words() -> None:
     assert title_field("A FAST DATE FOR NATURE AND SCIENCE ON GPU") == (
         "A Fast Date for Nature and Science on {GPU}"
     )
+
+
+@pytest.mark.parametrize(
+    ("venue", "url", "entry_type", "expected"),
+    [
+        (
+            None,
+            "https://arxiv.org/abs/1911.11423v2",
+            "misc",
+            {
+                "eprint": "1911.11423",
+                "archivePrefix": "arXiv",
+                "url": "https://arxiv.org/abs/1911.11423v2",
+            },
+        ),
+        (
+            "Tiny Blog",
+            "https://arxiv.org/pdf/hep-th/9901001.pdf",
+            "misc",
+            {"eprint": "hep-th/9901001", "primaryClass": "hep-th", "note": "Tiny Blog"},
+        ),
+        (
+            "arXiv:1905.11946v2 [cs.LG]",
+            None,
+            "misc",
+            {
+                "eprint": "1905.11946",
+                "primaryClass": "cs.LG",
+                "url": "https://arxiv.org/abs/1905.11946",
+            },
+        ),
+        (
+            "ICCV",
+            "https://arxiv.org/abs/1905.02244",
+            "inproceedings",
+            {"url": "https://arxiv.org/abs/1905.02244"},
+        ),
+    ],
+)
+def test_arxiv_identifier_from_the_link_or_the_venue(
+    venue: str | None, url: str | None, entry_type: str, expected: dict[str, str]
+) -> None:
+    (entry,) = _entries(to_bibtex(_doc(Paper(title="A Study", venue=venue, url=url, year=2019))))
+    fields = {k: f.value for k, f in entry.fields_dict.items()}
+    assert entry.entry_type == entry_type
+    assert {k: fields.get(k) for k in expected} == expected
+    if entry_type == "inproceedings":
+        assert "eprint" not in fields

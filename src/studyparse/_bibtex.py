@@ -109,6 +109,12 @@ _ET_AL = re.compile(r"\bet\.?\s*al\b", re.IGNORECASE)
 _ABSOLUTE_URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S", re.IGNORECASE)
 _KEY_TOKEN = re.compile(r"[a-z0-9]+")
 _KEY_WORD_SPLIT = re.compile(r"[\s:;,.!?()\[\]{}\"“”/]+")
+#: An arXiv abstract or PDF link: arxiv.org/abs/1602.02830v2, arxiv.org/pdf/hep-th/9901001.pdf.
+_ARXIV_LINK = re.compile(
+    r"arxiv\.org/(?:abs|pdf)/(?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})",
+    re.IGNORECASE,
+)
+_ARXIV_VERSION = re.compile(r"v\d+$")
 _NAME_AND = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)
 _CONFERENCE_WORDS = re.compile(r"\b(?:Conference|Symposium|Workshop|Meeting)\b")
 
@@ -414,6 +420,19 @@ def _booktitle(match: VenueMatch) -> str:
     return name
 
 
+def _arxiv_id(paper: Paper, match: VenueMatch | None) -> tuple[str | None, str | None]:
+    """The paper's arXiv identifier without version, and its category, when known."""
+    written = match.eprint if match is not None and match.eprint else paper.arxiv
+    if not written:
+        link = _ARXIV_LINK.search(paper.url or "")
+        written = link.group("id") if link else None
+    if not written:
+        return None, None
+    eprint = _ARXIV_VERSION.sub("", written)
+    primary = match.primary_class if match is not None else None
+    return eprint, primary or (eprint.split("/")[0] if "/" in eprint else None)
+
+
 def _arxiv_fields(eprint: str | None, primary: str | None) -> list[tuple[str, str]]:
     if eprint is None:
         return [("howpublished", "arXiv preprint")]
@@ -425,20 +444,18 @@ def _arxiv_fields(eprint: str | None, primary: str | None) -> list[tuple[str, st
 
 def _venue_fields(paper: Paper, match: VenueMatch | None) -> tuple[str, list[tuple[str, str]]]:
     """The entry type and the venue fields of a paper."""
-    if match is None:
-        if paper.arxiv:
-            return "misc", _arxiv_fields(paper.arxiv, None)
-        return "misc", [("note", " ".join(paper.venue.split()))] if paper.venue else []
-    kind = match.venue.kind
-    if kind in ("conference", "workshop"):
+    kind = match.venue.kind if match is not None else None
+    if kind in ("conference", "workshop") and match is not None:
         return "inproceedings", [("booktitle", _booktitle(match))]
-    if kind in ("journal", "letters"):
+    if kind in ("journal", "letters") and match is not None:
         return "article", [("journal", _with_short(match.venue))]
-    if kind == "preprint":
-        return "misc", _arxiv_fields(paper.arxiv or match.eprint, match.primary_class)
-    if kind == "report":
+    if kind == "report" and match is not None:
         return "techreport", [("institution", match.venue.full)]
-    return "misc", [("note", match.written)]
+    eprint, primary = _arxiv_id(paper, match)
+    fields = _arxiv_fields(eprint, primary) if kind == "preprint" or eprint else []
+    if kind != "preprint" and paper.venue:
+        fields.append(("note", " ".join(paper.venue.split())))
+    return "misc", fields
 
 
 def _authors(paper: Paper) -> tuple[list[str], bool]:
