@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
+from typing import BinaryIO
 
 from ._blocks import scan
 from ._decode import decode
@@ -19,13 +21,15 @@ def parse(text: str, *, path: str | None = None, source: SourceInfo | None = Non
     """Read a study README's text into a ``StudyDocument``.
 
     Never raises on any text: what is not understood is kept verbatim in the
-    document, and what looks wrong is reported in ``doc.diagnostics``.
+    document, and what looks wrong is reported in ``doc.diagnostics``. Values are
+    read from the NFC form of the text (Hangul saved decomposed, as some macOS tools
+    do, reads like any other), while raw source lines keep the author's code points.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
     forget_fragments()  # fragments are remembered within one document, not across
-    doc = build(scan(text))
+    doc = build(scan(unicodedata.normalize("NFC", text), original=text))
     doc.source = source or SourceInfo(path=path)
     doc._source_text = text
     if not text.strip():
@@ -49,7 +53,8 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
         size = file.stat().st_size
         if size > max_bytes:
             raise StudyParseError(f"file is {size} bytes, over the limit of {max_bytes}", path=name)
-        return file.read_bytes()
+        with file.open("rb") as stream:
+            return read_limited(stream, max_bytes, name)
     except FileNotFoundError:
         raise StudyParseError("no such file", path=name) from None
     except PermissionError:
@@ -58,10 +63,27 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
         raise StudyParseError(exc.strerror or str(exc), path=name) from None
 
 
+def read_limited(stream: BinaryIO, max_bytes: int, name: str) -> bytes:
+    """At most ``max_bytes`` from ``stream``; more is an error (devices and pipes included)."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        message = f"more than {max_bytes} bytes, over the limit of {max_bytes}"
+        raise StudyParseError(message, path=name)
+    return data
+
+
 def loads(data: bytes, *, path: str | None = None) -> StudyDocument:
-    """Decode README bytes (UTF-8 with or without BOM) and parse them."""
+    """Decode README bytes (UTF-8, UTF-16/32 with a BOM, CP949/EUC-KR) and parse them."""
     text, source = decode(data, path)
-    return parse(text, path=path, source=source)
+    doc = parse(text, path=path, source=source)
+    if source.encoding != "utf-8":
+        doc.diagnostics.insert(0, _encoding_diagnostic(source))
+    return doc
+
+
+def _encoding_diagnostic(source: SourceInfo) -> Diagnostic:
+    message = f"read as {source.encoding.upper()}, not UTF-8; normalize writes it back as read"
+    return Diagnostic(code="encoding", message=message, line=1, severity="info")
 
 
 def load(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> StudyDocument:

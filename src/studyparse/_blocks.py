@@ -25,8 +25,10 @@ THEMATIC_BREAK = re.compile(r"(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}
 SETEXT_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
 LIST_MARKER = re.compile(r"([-*+•·▪◦‣●○]|\d{1,3}[.)])(?:[ \t]+|$)")
 FENCE = re.compile(r"(`{3,}|~{3,})")
-TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+#: Spaces after the last cell belong to it; the optional final pipe takes its own (no overlap).
+TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
 HTML_LINE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+LEADING_SPACE = re.compile(r"[ \t\u00a0\u3000]*")
 QUOTE_PREFIX = re.compile(r"[ \t]{0,3}>[ \t]?")
 
 
@@ -54,16 +56,12 @@ class Block:
 
 def indent_width(text: str) -> int:
     """Columns of leading white space, tabs counted to the next multiple of four."""
+    lead = LEADING_SPACE.match(text).group()  # type: ignore[union-attr]
+    if "\t" not in lead:
+        return len(lead)
     width = 0
-    for char in text:
-        if char == " ":
-            width += 1
-        elif char == "\t":
-            width += TAB_WIDTH - width % TAB_WIDTH
-        elif char in "\u00a0\u3000":
-            width += 1
-        else:
-            break
+    for char in lead:
+        width += TAB_WIDTH - width % TAB_WIDTH if char == "\t" else 1
     return width
 
 
@@ -113,15 +111,21 @@ def split_cells(row: str) -> tuple[str, ...]:
 class _Scanner:
     """One pass over the lines; each ``_take_*`` method consumes a block or returns None."""
 
-    def __init__(self, text: str) -> None:
-        self.lines = text.split("\n")
-        if self.lines and self.lines[-1] == "":
-            self.lines.pop()
+    def __init__(self, text: str, original: str | None = None) -> None:
+        self.lines = _lines(text)
+        self.source_lines = self.lines if original is None else _lines(original)
+        if len(self.source_lines) != len(self.lines):
+            self.source_lines = self.lines
         self.pos = 0
         self.blocks: list[Block] = []
 
-    def raw(self, start: int, end: int) -> str:
+    def read(self, start: int, end: int) -> str:
+        """Lines ``start``..``end`` as read (NFC)."""
         return "\n".join(self.lines[start:end])
+
+    def raw(self, start: int, end: int) -> str:
+        """Lines ``start``..``end`` as written."""
+        return "\n".join(self.source_lines[start:end])
 
     def run(self) -> list[Block]:
         self._take_front_matter()
@@ -149,7 +153,7 @@ class _Scanner:
             return
         for end in range(1, len(self.lines)):
             if self.lines[end].strip() in ("---", "..."):
-                body = self.raw(1, end)
+                body = self.read(1, end)
                 self._emit("front_matter", 0, end + 1, text=body)
                 return
 
@@ -167,13 +171,13 @@ class _Scanner:
         for end in range(self.pos + 1, len(self.lines)):
             inner, _ = strip_quote(self.lines[end])
             if inner.strip().startswith(fence) and not inner.strip().strip(fence[0]):
-                body = self.raw(self.pos + 1, end)
+                body = self.read(self.pos + 1, end)
                 return self._emit("code", self.pos, end + 1, text=body, quote=quote)
         single = content.strip()
         if len(single) > 2 * len(fence) and single.endswith(fence):
             return False  # an inline ```code``` span on one line, not a fence
         return self._emit(
-            "code", self.pos, len(self.lines), text=self.raw(self.pos + 1, len(self.lines))
+            "code", self.pos, len(self.lines), text=self.read(self.pos + 1, len(self.lines))
         )
 
     def _take_comment(self) -> bool:
@@ -290,6 +294,17 @@ class _Scanner:
 LABEL_START = re.compile(r"[^\s:：]{1,24}[ \t]*[:：]")
 
 
-def scan(text: str) -> list[Block]:
-    """Split LF-normalized text into blocks that together cover every line exactly once."""
-    return _Scanner(text).run()
+def _lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def scan(text: str, original: str | None = None) -> list[Block]:
+    """Split LF-normalized text into blocks that together cover every line exactly once.
+
+    ``text`` is read; each block's ``raw`` comes from the same lines of ``original``
+    (the text before Unicode normalization) when given, so raw text stays verbatim.
+    """
+    return _Scanner(text, original).run()

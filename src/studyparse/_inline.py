@@ -24,6 +24,7 @@ TRAILING_PUNCT = ".,;:!?"
 #: Where the inline reader may have something to do; the text between two matches is plain.
 INLINE_START = re.compile(r"[\\`\[<*_~]|!\[|https?://")
 #: An escaped character or a bracket of either kind, in the order a left-to-right scan meets them.
+BACKTICKS = re.compile(r"`+")
 BRACKET_TOKEN = re.compile(r"\\[\s\S]|[\[\]()]")
 
 
@@ -76,6 +77,9 @@ class _InlineReader:
         self.out: list[str] = []
         self.links: list[Link] = []
         self._pairs: tuple[dict[int, int], dict[int, int]] | None = None
+        self._measured = (0, 0)
+        #: Backtick run length -> a position after which no run that long occurs.
+        self._no_closer: dict[int, int] = {}
 
     def bracket_pairs(self) -> tuple[dict[int, int], dict[int, int]]:
         """Matching ``[]`` and ``()`` of the fragment, found the first time a link needs them."""
@@ -84,7 +88,11 @@ class _InlineReader:
         return self._pairs
 
     def length(self) -> int:
-        return sum(len(part) for part in self.out)
+        """Characters written so far; counted incrementally, so many links stay linear."""
+        counted, total = self._measured
+        total += sum(len(self.out[i]) for i in range(counted, len(self.out)))
+        self._measured = (len(self.out), total)
+        return total
 
     def read(self) -> Inline:
         src, index = self.src, 0
@@ -118,10 +126,13 @@ class _InlineReader:
         return Inline("".join(self.out), tuple(self.links))
 
     def _code(self, index: int) -> int:
-        run = len(self.src[index:]) - len(self.src[index:].lstrip("`"))
+        run = BACKTICKS.match(self.src, index).end() - index  # type: ignore[union-attr]
         fence = "`" * run
-        close = self.src.find(fence, index + run)
+        close = -1 if self._no_closer.get(run, len(self.src)) <= index else (
+            self.src.find(fence, index + run)
+        )
         if close == -1:
+            self._no_closer[run] = index
             self.out.append(fence)
             return index + run
         self.out.append(self.src[index + run : close].strip())
