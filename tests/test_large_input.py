@@ -37,3 +37,14 @@ def test_declared_counts_on_a_repeated_document() -> None:
     assert counts(doc) == [
         (8 + copy * lines_per_copy, "heading declares 1 items, 2 found") for copy in range(50)
     ]
+
+
+def test_people_named_earlier_are_known_to_later_talk_lists() -> None:
+    text = (
+        "# Study\n\n## Members\n\n- 김철수\n- 이영희\n\n"
+        "## Schedule\n\n- 김철수: Attention Is All You Need\n- 이영희: Deep Residual Learning\n"
+    )
+    doc = studyparse.parse("\n".join([text] * 20))
+    presenters = {p.name for talk in doc.talks for p in talk.presenters}
+    assert presenters == {"김철수", "이영희"}
+    assert len(doc.talks) == 40

@@ -90,6 +90,8 @@ class _Builder:
     raw_run: list[Block] = field(default_factory=list)
     plain_document: bool = False
     index: int = 0
+    _names: set[str] = field(default_factory=set)
+    _names_counted: int = 0
 
     # -- layout -------------------------------------------------------------
 
@@ -141,7 +143,12 @@ class _Builder:
         return None, self.default_date
 
     def known_names(self) -> set[str]:
-        return {p.name for p in self.people if p.name}
+        """The names of the people met so far (a copy; ``people`` only ever grows)."""
+        for person in islice(self.people, self._names_counted, None):
+            if person.name:
+                self._names.add(person.name)
+        self._names_counted = len(self.people)
+        return set(self._names)
 
     def note_year(self, iso: str | None) -> None:
         if iso:
