@@ -590,3 +590,12 @@ def test_arxiv_identifier_from_the_link_or_the_venue(
     assert {k: fields.get(k) for k in expected} == expected
     if entry_type == "inproceedings":
         assert "eprint" not in fields
+
+
+def test_links_and_identifiers_bibtex_cannot_hold_are_encoded_or_left_out() -> None:
+    paper = Paper(title="A Study", url="https://example.org/a b{c}", doi="10.1000/x}y", arxiv="}#a")
+    (entry,) = _entries(to_bibtex(_doc(paper)))
+    fields = {k: f.value for k, f in entry.fields_dict.items()}
+    assert fields["url"] == "https://example.org/a%20b%7Bc%7D"
+    assert fields["doi"] == "10.1000/x%7Dy"
+    assert "eprint" not in fields

@@ -88,3 +88,27 @@ def test_papers_read_back(papers: list[Paper]) -> None:
 @given(st.text("abcd", max_size=12), st.text("abcd", max_size=12), st.integers(0, 4))
 def test_edit_distance_with_a_limit_stops_early_but_agrees(a: str, b: str, limit: int) -> None:
     assert edit_distance(a, b, limit) == min(edit_distance(a, b), limit + 1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            lambda title, venue, url, doi, notes, arxiv: Paper(
+                title=title, venue=venue, url=url, doi=doi, notes=notes, arxiv=arxiv
+            ),
+            titles,
+            st.one_of(st.none(), names),
+            st.one_of(st.none(), names.map(lambda text: "https://example.org/" + text)),
+            st.one_of(st.none(), names.map(lambda text: "10.1000/" + text)),
+            st.lists(names, max_size=2),
+            st.one_of(st.none(), names),
+        ),
+        max_size=5,
+        unique_by=lambda paper: _identity(paper.title),
+    )
+)
+def test_any_field_text_keeps_the_file_readable(papers: list[Paper]) -> None:
+    text = to_bibtex(StudyDocument(paper_lists=[PaperList(papers=papers)]))
+    assert bibtexparser.parse_string(text).failed_blocks == []
+    assert len(pybtex_parse(text, "bibtex").entries) == len(papers)

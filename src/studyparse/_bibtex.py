@@ -106,6 +106,7 @@ _NAME_SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv"))
 _WORD = re.compile(r"[^\s:;,()\[\]{}\"“”!?]+")
 _WHITESPACE = re.compile(r"\s+")
 _ET_AL = re.compile(r"\bet\.?\s*al\b", re.IGNORECASE)
+_NOT_VERBATIM = re.compile(r"[\s{}\\]")
 _ABSOLUTE_URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S", re.IGNORECASE)
 _KEY_TOKEN = re.compile(r"[a-z0-9]+")
 _KEY_WORD_SPLIT = re.compile(r"[\s:;,.!?()\[\]{}\"“”/]+")
@@ -115,6 +116,7 @@ _ARXIV_LINK = re.compile(
     re.IGNORECASE,
 )
 _ARXIV_VERSION = re.compile(r"v\d+$")
+_ARXIV_ID = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
 _NAME_AND = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)
 _CONFERENCE_WORDS = re.compile(r"\b(?:Conference|Symposium|Workshop|Meeting)\b")
 
@@ -244,10 +246,12 @@ def _url(url: str | None) -> str | None:
     """An absolute URL as written, with characters BibTeX cannot hold percent-encoded."""
     if not url or not _ABSOLUTE_URL.match(url.strip()):
         return None
-    url = url.strip()
-    for char, code in ((" ", "%20"), ("{", "%7B"), ("}", "%7D"), ("\\", "%5C")):
-        url = url.replace(char, code)
-    return url
+    return _verbatim(url)
+
+
+def _verbatim(text: str) -> str:
+    """A URL or DOI as written, with characters BibTeX cannot hold verbatim percent-encoded."""
+    return _NOT_VERBATIM.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), text.strip())
 
 
 # ---------------------------------------------------------------- keys
@@ -423,6 +427,8 @@ def _booktitle(match: VenueMatch) -> str:
 def _arxiv_id(paper: Paper, match: VenueMatch | None) -> tuple[str | None, str | None]:
     """The paper's arXiv identifier without version, and its category, when known."""
     written = match.eprint if match is not None and match.eprint else paper.arxiv
+    if written and not _ARXIV_ID.match(written):
+        written = None
     if not written:
         link = _ARXIV_LINK.search(paper.url or "")
         written = link.group("id") if link else None
@@ -484,7 +490,7 @@ def _entry(paper: Paper, diagnostics: list[Diagnostic]) -> _Entry:
     if paper.year is not None:
         fields.append(("year", str(paper.year)))
     if paper.doi:
-        fields.append(("doi", paper.doi.strip()))
+        fields.append(("doi", _verbatim(paper.doi)))
     url = _url(paper.url)
     eprint = dict(fields).get("eprint")
     if url is None and eprint:
