@@ -182,6 +182,15 @@ def test_required_venues_are_in_the_knowledge_base() -> None:
     assert [name for name in required if lookup(name) is None] == []
 
 
+def test_every_venue_has_a_kind_the_export_knows() -> None:
+    from studyparse._venues import kind_words, venues
+
+    kinds = {"conference", "workshop", "journal", "letters", "preprint", "report"}
+    assert {venue.kind for venue in venues()} <= kinds
+    assert {kind for kind, _ in kind_words()} <= kinds
+    assert all(venue.full.strip() and venue.short.strip() for venue in venues())
+
+
 def test_every_venue_name_means_one_venue() -> None:
     import re
 
