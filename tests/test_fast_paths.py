@@ -8,8 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import studyparse
-from studyparse._blocks import MAX_QUOTE_DEPTH, strip_quote
+from studyparse._blocks import MAX_QUOTE_DEPTH, split_cells, strip_quote
 from studyparse._inline import clean, plain
+from studyparse._papers import split_top_level
+from studyparse._vocab import _HAN_OR_HANGUL, mentions
 
 QUOTE_PREFIX = re.compile(r"[ \t]{0,3}>[ \t]?")
 
@@ -45,3 +47,88 @@ def test_remembered_answers_are_the_computed_ones() -> None:
     plain.cache_clear()
     assert plain(fragment) == first
     assert clean(first.text) == "Attention & more"
+
+
+def reference_split_top_level(text: str, separators: str = ",") -> list[str]:
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in text:
+        depth += char in "([（"
+        depth -= char in ")]）"
+        if char in separators and depth <= 0:
+            parts.append("".join(current))
+            current, depth = [], 0
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def reference_split_cells(row: str) -> tuple[str, ...]:
+    cells: list[str] = []
+    current: list[str] = []
+    in_code = False
+    index = 0
+    while index < len(row):
+        char = row[index]
+        if char == "\\" and index + 1 < len(row) and row[index + 1] == "|":
+            current.append("|")
+            index += 2
+            continue
+        if char == "`":
+            in_code = not in_code
+        if char == "|" and not in_code:
+            cells.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        index += 1
+    cells.append("".join(current))
+    stripped = row.strip()
+    if stripped.startswith("|") and cells:
+        cells = cells[1:]
+    if stripped.endswith("|") and not stripped.endswith("\\|") and cells:
+        cells = cells[:-1]
+    return tuple(cell.strip() for cell in cells)
+
+
+SPLIT_TEXT = st.lists(
+    st.sampled_from(
+        ["a", " ", ",", "，", ";", "&", "(", ")", "[", "]", "（", "）", "x y", "-", "^"]
+    ),
+    max_size=20,
+).map("".join)
+ROW = st.lists(st.sampled_from(["a", " ", "|", "\\", "`", "\\|", "b c", "-"]), max_size=16).map(
+    "".join
+)
+
+
+@given(SPLIT_TEXT, st.sampled_from([",", ",，;", ",&", "-^", "]"]))
+def test_split_top_level_matches_the_character_loop(text: str, separators: str) -> None:
+    assert split_top_level(text, separators) == reference_split_top_level(text, separators)
+
+
+@given(ROW)
+def test_split_cells_matches_the_character_loop(row: str) -> None:
+    assert split_cells(row) == reference_split_cells(row)
+
+
+def reference_mentions(text: str, words: tuple[str, ...]) -> bool:
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        escaped = re.escape(word)
+        parts.append(
+            escaped if _HAN_OR_HANGUL.search(word) else rf"(?<![A-Za-z]){escaped}(?![A-Za-z])"
+        )
+    return bool(re.compile("|".join(parts), re.IGNORECASE).search(text))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["paper", "papers", "list", "논문", " ", "x", "Papers!", "논문들", "-"])
+    ).map("".join),
+    st.sampled_from([("paper", "papers", "논문"), ("list",), ("논문",), ("paper list", "papers")]),
+)
+def test_mentions_matches_one_lookaround_per_word(text: str, words: tuple[str, ...]) -> None:
+    assert mentions(text, words) == reference_mentions(text, words)

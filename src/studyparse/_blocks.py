@@ -30,6 +30,8 @@ TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:
 HTML_LINE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 LEADING_SPACE = re.compile(r"[ \t\u00a0\u3000]*")
 QUOTE_PREFIX = re.compile(r"[ \t]{0,3}>[ \t]?")
+#: What splits or escapes table cells: an escaped pipe, a backtick, a pipe.
+CELL_TOKEN = re.compile(r"\\\||[`|]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,21 +86,21 @@ def split_cells(row: str) -> tuple[str, ...]:
     cells: list[str] = []
     current: list[str] = []
     in_code = False
-    index = 0
-    while index < len(row):
-        char = row[index]
-        if char == "\\" and index + 1 < len(row) and row[index + 1] == "|":
+    start = 0
+    for token in CELL_TOKEN.finditer(row):
+        current.append(row[start : token.start()])
+        start = token.end()
+        if token.group() == "\\|":
             current.append("|")
-            index += 2
-            continue
-        if char == "`":
+        elif token.group() == "`":
             in_code = not in_code
-        if char == "|" and not in_code:
+            current.append("`")
+        elif in_code:
+            current.append("|")
+        else:
             cells.append("".join(current))
             current = []
-        else:
-            current.append(char)
-        index += 1
+    current.append(row[start:])
     cells.append("".join(current))
     stripped = row.strip()
     if stripped.startswith("|") and cells:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ._inline import Inline, Link, clean, plain
 from ._model import Paper, Person
@@ -161,20 +162,29 @@ def _venue_year(part: str) -> tuple[str | None, int | None, str | None]:
     return None, None, None
 
 
+OPENING_BRACKETS = "([（"
+CLOSING_BRACKETS = ")]）"
+
+
+@lru_cache(maxsize=16)
+def _split_points(separators: str) -> re.Pattern[str]:
+    """The characters ``split_top_level`` acts on: brackets and the separators."""
+    return re.compile("[" + re.escape(OPENING_BRACKETS + CLOSING_BRACKETS + separators) + "]")
+
+
 def split_top_level(text: str, separators: str = ",") -> list[str]:
     """Split on separators outside parentheses and brackets."""
     parts: list[str] = []
-    current: list[str] = []
     depth = 0
-    for char in text:
-        depth += char in "([（"
-        depth -= char in ")]）"
+    start = 0
+    for point in _split_points(separators).finditer(text):
+        char = point.group()
+        depth += char in OPENING_BRACKETS
+        depth -= char in CLOSING_BRACKETS
         if char in separators and depth <= 0:
-            parts.append("".join(current))
-            current, depth = [], 0
-        else:
-            current.append(char)
-    parts.append("".join(current))
+            parts.append(text[start : point.start()])
+            start, depth = point.end(), 0
+    parts.append(text[start:])
     return parts
 
 
