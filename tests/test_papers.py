@@ -67,3 +67,13 @@ def test_bold_title_with_authors_and_venue_is_a_citation() -> None:
         2021,
     )
     assert read.paper.authors == ["Ann Lee", "Bo Park"]
+
+
+def test_linked_title_that_asks_a_question_is_a_paper() -> None:
+    doc = parse(
+        "## Readings\n"
+        "1. [Do Probes Find Syntax? (Ann Lee, Bo Park)](https://example.org/notes.md#probes)\n"
+        "2. [Is Attention Explanation? (Cy Kim & Di Ho)](https://example.org/notes.md#attn)\n"
+    )
+    assert [p.title for p in doc.papers] == ["Do Probes Find Syntax?", "Is Attention Explanation?"]
+    assert doc.papers[0].authors == ["Ann Lee", "Bo Park"]

@@ -32,6 +32,7 @@ from ._model import (
 )
 from ._outline import (
     Label,
+    category_of,
     emphasis_label,
     field_of,
     heading_from,
@@ -134,7 +135,7 @@ class _Builder:
         return None
 
     def category(self) -> str | None:
-        return self.stack[-1].label.heading.text if self.stack else None
+        return category_of(self.stack[-1].label.heading.text) if self.stack else None
 
     def week_and_date(self) -> tuple[int | None, str | None]:
         for section in reversed(self.stack):
@@ -216,7 +217,7 @@ class _Builder:
     # -- the walk -----------------------------------------------------------
 
     def run(self) -> StudyDocument:
-        self.plain_document = not any(b.kind in ("heading", "item", "table") for b in self.blocks)
+        self.plain_document = not any(b.kind in ("heading", "table") for b in self.blocks)
         while self.index < len(self.blocks):
             block = self.blocks[self.index]
             handler = HANDLERS.get(block.kind, _keep)
@@ -508,7 +509,7 @@ def _read_group(builder: _Builder, group: list[_Entry], role: str | None) -> Non
     reads = [read(i) for i in range(len(blocks))]
     evidence = [_paper_evidence(r) for r in reads]
     strong = sum(1 for e in evidence if e >= 2)
-    titled = sum(1 for r in reads if r is not None and looks_like_title(r.paper.title))
+    titled = sum(1 for r in reads if _readable_paper(r))
     if (
         (role == "papers" and titled * 2 >= len(blocks))
         or strong * 2 >= len(blocks)
@@ -546,7 +547,7 @@ def _paper_entries(builder: _Builder, group: list[_Entry], reads: list[PaperRead
     plist = builder.current_papers()
     for entry, read in zip(group, reads, strict=True):
         block = entry.block
-        if read is None or not looks_like_title(read.paper.title) or _paper_evidence(read) < 0:
+        if read is None or not _readable_paper(read):
             plist.unparsed.append(RawBlock(line=block.line, text=block.raw, role="unparsed"))
             builder.warn("unreadable-paper", "list item could not be read as a paper", block.line)
             continue
@@ -557,6 +558,17 @@ def _paper_entries(builder: _Builder, group: list[_Entry], reads: list[PaperRead
                 plist.unparsed.append(RawBlock(line=child.line, text=child.raw, role="unparsed"))
         if "slides" in read.links:
             _presented_paper(builder, read)
+
+
+def _readable_paper(read: PaperRead | None) -> bool:
+    """A title that reads as one, or a linked or dated title that asks a question."""
+    if read is None or _paper_evidence(read) < 0:
+        return False
+    title = read.paper.title
+    if looks_like_title(title):
+        return True
+    asks = title.rstrip().endswith(("?", "？")) and len(title.split()) <= MAX_TITLE_WORDS
+    return asks and read.paper.url is not None and bool(TITLE_WORDS.search(title))
 
 
 def _presented_paper(builder: _Builder, read: PaperRead) -> None:
@@ -800,6 +812,9 @@ def _count_diagnostics(doc: StudyDocument) -> None:
             10**9,
         )
         found = bisect_left(paper_lines, end) - bisect_right(paper_lines, heading.line)
+        if found == 0:
+            end = _end_of_parts(headings, position)
+            found = bisect_left(paper_lines, end) - bisect_right(paper_lines, heading.line)
         if found != heading.count:
             doc.diagnostics.append(
                 Diagnostic(
@@ -808,6 +823,19 @@ def _count_diagnostics(doc: StudyDocument) -> None:
                     line=heading.line,
                 )
             )
+
+
+def _end_of_parts(headings: list[Heading], position: int) -> int:
+    """Where a total heading ("Paper List (21)") ends: after the counted headings that follow it.
+
+    The parts are the headings right after it whose declared counts add up to at most its own.
+    """
+    total, declared = 0, headings[position].count or 0
+    for after in islice(headings, position + 1, None):
+        if after.count is None or total + after.count > declared:
+            return after.line
+        total += after.count
+    return 10**9
 
 
 def _duplicate_diagnostics(doc: StudyDocument) -> None:

@@ -9,6 +9,7 @@ copy of a rendered page, short lines standing alone between blank lines.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ._blocks import Block
@@ -26,6 +27,7 @@ EMPHASIS_LINE = re.compile(r"^(\*\*|__|\*|_)(?P<text>[^*_].*?)\1\s*[:：]?\s*$")
 FIELD_LINE = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,30}?)[*_]*\s*[:：]\s*(?P<value>.*)$")
 SENTENCE_END = re.compile(r"[.!?。]$|[다요죠]\.?$")
 MAX_PLAIN_HEADING = 90
+CATEGORY_PREFIX = re.compile(r"^(?:#+|\d{1,2}[.)]|[IVX]{1,4}\.)\s*(?=\S)")
 
 TALK_FIELDS = ("presenters", "reviewers", "slides", "video", "date")
 
@@ -55,6 +57,15 @@ def week_of(text: str) -> int | None:
     if not match:
         return None
     return int(next(group for group in match.groups() if group))
+
+
+def category_of(heading: str) -> str:
+    """The category a heading names: no leading emoji, "#tag" mark or "2." number, no colon."""
+    text = heading.lstrip()
+    while text and (unicodedata.category(text[0])[0] == "S" or text[0] in "\u200d\ufe0f "):
+        text = text[1:]
+    text = CATEGORY_PREFIX.sub("", text, count=1).strip().rstrip(":：").strip()
+    return text or heading
 
 
 def role_of(text: str) -> str | None:

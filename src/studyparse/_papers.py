@@ -55,6 +55,7 @@ NAME_LIKE = re.compile(
 BOLD_ENTRY = re.compile(
     r"\s*\*\*(?P<title>[^*]+)\*\*\.?\s*(?:\*(?P<authors>[^*]+)\*\.?)?(?P<rest>.*)$", re.DOTALL
 )
+INITIAL_END = re.compile(r"\s[A-Z]$")
 LABEL_SEPARATORS = " \t:：-–—|/,"
 TITLE_STRIP = " \t:：-–—.,;|/"
 
@@ -111,12 +112,18 @@ def _classify_links(inline: Inline) -> tuple[Link | None, dict[str, str], list[t
     return title_link, extras, drop
 
 
+def _author(name: str) -> str:
+    """A name without stray dots, keeping the dot of a final initial ("Forrest N.")."""
+    name = name.strip(" .")
+    return name + "." if INITIAL_END.search(name) else name
+
+
 def split_authors(text: str) -> list[str]:
     """Authors as written, "et al." dropped; an MLA inverted first author stays "Surname, Given"."""
     text = ET_AL.sub("", text).strip(" .,")
     if not text:
         return []
-    parts = [part.strip(" .") for part in AUTHOR_SPLIT.split(text) if part.strip(" .")]
+    parts = [_author(part) for part in AUTHOR_SPLIT.split(text) if part.strip(" .")]
     if len(parts) >= 2 and " " not in parts[0] and "," in text.split(parts[1])[0]:
         parts = [f"{parts[0]}, {parts[1]}", *parts[2:]]
     return parts

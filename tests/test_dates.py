@@ -1,0 +1,36 @@
+"""Dates as study READMEs write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyparse._dates import find_date, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("October 02, 2021", "2021-10-02"),
+        ("Sep 7, 2019", "2019-09-07"),
+        ("Jan 4 2018", "2018-01-04"),
+        ("12th March, 2022", "2022-03-12"),
+        ("1st May,2021", "2021-05-01"),
+        ("2021-10-02", "2021-10-02"),
+        ("2021.10.02", "2021-10-02"),
+        ("2021년 10월 2일 (토)", "2021-10-02"),
+        ("2021年10月2日", "2021-10-02"),
+        ("21.10.02", "2021-10-02"),
+    ],
+)
+def test_written_dates(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+def test_date_without_year_takes_the_year_of_its_neighbours() -> None:
+    assert parse_date("Oct 9", 2021) == "2021-10-09"
+    assert parse_date("10/9", 2021) == "2021-10-09"
+    assert find_date("Oct 9")[0] is None
+
+
+def test_impossible_dates_are_none() -> None:
+    assert parse_date("2021-02-30") is None

@@ -1,0 +1,54 @@
+"""Outline: headings of every form, counts, notes, implied headings and categories."""
+
+from __future__ import annotations
+
+from studyparse import parse
+from studyparse._outline import category_of, heading_from, week_of
+
+
+def test_count_is_split_from_the_heading() -> None:
+    heading = heading_from("Sparse Training (7)", 2, 1, "atx")
+    assert (heading.text, heading.count) == ("Sparse Training", 7)
+
+
+def test_category_drops_tag_marks_numbers_emoji_and_colons() -> None:
+    assert category_of("#稀疏训练(剪枝方法)") == "稀疏训练(剪枝方法)"
+    assert category_of("3. Low-rank Methods") == "Low-rank Methods"
+    assert category_of("📖 읽을거리") == "읽을거리"
+    assert category_of("Readings:") == "Readings"
+    assert category_of("2020") == "2020"
+
+
+def test_week_labels_in_several_languages() -> None:
+    assert week_of("Week7: Compilers (May 3, 2021)") == 7
+    assert week_of("**5주차**") == 5
+    assert week_of("第4周 分享") == 4
+    assert week_of("W12") == 12
+
+
+def test_italic_numbered_label_is_a_category_heading() -> None:
+    doc = parse(
+        "## Papers\n\n*1. Weight Sharing* :\n"
+        "- Smith, Ann, et al. “Shared Kernels.” ICML (2019).\n"
+        "- Doe, Bo, et al. “Kernel Reuse.” NeurIPS (2020).\n"
+    )
+    assert [p.category for p in doc.papers] == ["Weight Sharing", "Weight Sharing"]
+
+
+def test_plain_text_copy_reads_standalone_lines_as_headings() -> None:
+    doc = parse(
+        "Accelerator Reading Group\n\n"
+        "Paper List (2)\n\n"
+        "Memory Systems (2)\n\n"
+        "1. Bank Conflicts Considered, MICRO, 2018\n"
+        "2. Row Buffers Revisited, ISCA, 2019\n"
+    )
+    assert [p.category for p in doc.papers] == ["Memory Systems", "Memory Systems"]
+    assert [(p.venue, p.year) for p in doc.papers] == [("MICRO", 2018), ("ISCA", 2019)]
+    assert not [d for d in doc.diagnostics if d.code == "count-mismatch"]
+
+
+def test_declared_count_that_differs_is_reported_with_its_line() -> None:
+    doc = parse("## Reading (3)\n\n- Tiny Chips, DAC, 2020\n- Big Chips, ISSCC, 2021\n")
+    (diagnostic,) = [d for d in doc.diagnostics if d.code == "count-mismatch"]
+    assert diagnostic.line == 1
