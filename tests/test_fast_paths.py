@@ -8,10 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import studyparse
-from studyparse._blocks import MAX_QUOTE_DEPTH, split_cells, strip_quote
+from studyparse._blocks import MAX_QUOTE_DEPTH, scan, split_cells, strip_quote
 from studyparse._inline import clean, plain
 from studyparse._papers import split_top_level
-from studyparse._vocab import _HAN_OR_HANGUL, mentions
+from studyparse._vocab import _HAN_OR_HANGUL, label_kind, mentions
 
 QUOTE_PREFIX = re.compile(r"[ \t]{0,3}>[ \t]?")
 
@@ -132,3 +132,20 @@ def reference_mentions(text: str, words: tuple[str, ...]) -> bool:
 )
 def test_mentions_matches_one_lookaround_per_word(text: str, words: tuple[str, ...]) -> None:
     assert mentions(text, words) == reference_mentions(text, words)
+
+
+def test_label_kind_follows_a_replaced_table_entry() -> None:
+    tables = {"slides": ("ppt", "slide deck"), "video": ("video",)}
+    assert label_kind("**Slide Deck**", tables) == "slides"
+    assert label_kind("slidedeck", tables) == "slides"
+    assert label_kind("PPT", tables, kinds=("video",)) is None
+    tables["video"] = ("video", "ppt")
+    assert label_kind("PPT", tables, kinds=("video",)) == "video"
+
+
+def test_scanning_the_same_text_again_gives_equal_fresh_blocks() -> None:
+    text = "# Title\n\n- item\n"
+    first, second = scan(text), scan(text)
+    assert first == second and first is not second
+    first.pop()
+    assert scan(text) == second

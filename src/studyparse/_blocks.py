@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 BlockKind = Literal[
@@ -309,4 +310,16 @@ def scan(text: str, original: str | None = None) -> list[Block]:
     ``text`` is read; each block's ``raw`` comes from the same lines of ``original``
     (the text before Unicode normalization) when given, so raw text stays verbatim.
     """
+    if len(text) <= REMEMBERED_SIZE:
+        return list(_scan_remembered(text, original))
     return _Scanner(text, original).run()
+
+
+#: Normalizing scans the same text twice (to read it and to write it back), so the
+#: blocks of the last two texts up to this many characters are remembered.
+REMEMBERED_SIZE = 1_000_000
+
+
+@lru_cache(maxsize=2)
+def _scan_remembered(text: str, original: str | None) -> tuple[Block, ...]:
+    return tuple(_Scanner(text, original).run())

@@ -271,10 +271,26 @@ def label_kind(
     wanted = normalized_label(label)
     squeezed = wanted.replace(" ", "")
     for kind in kinds or tables:
-        for word in tables[kind]:
-            if wanted == word or squeezed == word.replace(" ", ""):
-                return kind
+        _, words, squeezed_words = _label_words(tables, kind)
+        if wanted in words or squeezed in squeezed_words:
+            return kind
     return None
+
+
+#: (table, kind) -> (its words, as a set, as a set with spaces removed); rebuilt when a
+#: table's entry is replaced, so the tables stay plain data that can be extended.
+_LABEL_WORDS: dict[tuple[int, str], tuple[tuple[str, ...], frozenset[str], frozenset[str]]] = {}
+
+
+def _label_words(
+    tables: dict[str, tuple[str, ...]], kind: str
+) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    words = tables[kind]
+    known = _LABEL_WORDS.get((id(tables), kind))
+    if known is None or known[0] is not words:
+        known = (words, frozenset(words), frozenset(w.replace(" ", "") for w in words))
+        _LABEL_WORDS[(id(tables), kind)] = known
+    return known
 
 
 def is_placeholder(text: str) -> bool:
