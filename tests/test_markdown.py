@@ -169,3 +169,24 @@ def test_corpus_is_idempotent_round_trips_and_loses_no_word(path: Path) -> None:
     assert studyparse.to_markdown(again) == out
     assert signature(again) == signature(doc)
     assert not (words_of(doc.source_text or "") - words_of(out))
+
+
+def test_list_inside_an_items_paragraphs_is_kept_as_written() -> None:
+    text = "1. Step one\n\n   Examples:\n\n   * `Fixes: 12`\n   * `Refs: 34`\n\n2. Step two\n"
+    out = render(text)
+    assert "   * `Fixes: 12`\n   * `Refs: 34`" in out
+    assert render(out) == out
+
+
+def test_indented_code_with_item_like_lines_and_blank_lines_is_verbatim() -> None:
+    text = (
+        "Run:\n\n    $ pyenv versions\n      system\n    * 2.7.6 (set)\n\n\n    $ python\n\nDone.\n"
+    )
+    assert render(text) == text
+
+
+def test_thematic_breaks() -> None:
+    assert render("# T\n\nSome text.\n\n***\n\nMore.\n") == "# T\n\nSome text.\n\n---\n\nMore.\n"
+    assert (
+        render("# T\n\nSome text.\n\n_____\n\nMore.\n") == "# T\n\nSome text.\n\n_____\n\nMore.\n"
+    )

@@ -254,7 +254,8 @@ class _SourceWriter:
         self.papers = {paper.line: paper for paper in doc.papers}
         self.talks = {talk.line: talk for talk in doc.talks if talk.raw}
 
-    def kind_of(self, block: Block) -> str:
+    def kind_of(self, index: int) -> str:
+        block = self.blocks[index]
         if block.kind == "blank":
             return "blank"
         if block.quote:
@@ -263,7 +264,23 @@ class _SourceWriter:
             return "heading"
         if block.kind == "text" and block.line in self.talks:
             return "talk"
+        if block.kind == "text" and self.starts_indented_code(index):
+            return "indented_code"
         return block.kind if block.kind in BLOCK_WRITERS else "verbatim"
+
+    def starts_indented_code(self, index: int) -> bool:
+        """A line indented four columns or more after a blank line: an indented code block."""
+        after_blank = index == 0 or self.blocks[index - 1].kind == "blank"
+        return self.blocks[index].indent >= 4 and after_blank
+
+    def in_indented_code(self, block: Block) -> bool:
+        return (
+            block.kind in ("text", "item")
+            and block.indent >= 4
+            and not block.quote
+            and block.line not in self.headings
+            and block.line not in self.talks
+        )
 
     def render(self) -> str:
         chunks: list[_Chunk] = []
@@ -273,7 +290,7 @@ class _SourceWriter:
             if block.kind == "blank":
                 index += 1
                 continue
-            chunk, index = BLOCK_WRITERS[self.kind_of(block)](self, index)
+            chunk, index = BLOCK_WRITERS[self.kind_of(index)](self, index)
             chunks.append(chunk)
         return join_chunks(chunks)
 
@@ -295,6 +312,20 @@ class _SourceWriter:
             else:
                 break
         return end
+
+    def inside_other_content(self, start: int, end: int) -> bool:
+        """True when the list run sits among indented paragraphs or code of an outer item.
+
+        Such a list is part of a structure the writer does not model (an item
+        with several paragraphs, a fenced block under an item); re-indenting it
+        would change what belongs to what, so it is written as it is.
+        """
+        before = next((b for b in reversed(self.blocks[:start]) if b.kind != "blank"), None)
+        after = next((b for b in self.blocks[end:] if b.kind != "blank"), None)
+        return any(
+            block is not None and block.kind != "item" and block.raw[:1] in (" ", "\t")
+            for block in (before, after)
+        )
 
     def _item_follows(self, index: int) -> bool:
         for block in self.blocks[index + 1 :]:
@@ -319,12 +350,7 @@ def _write_heading(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
         return _Chunk(block.raw.strip(), block.line, block.end), index + 1
     inline = block.text.strip()
     if block.kind == "text":
-        label = EMPHASIS_LINE.match(inline)
-        inline = (
-            label.group("text").strip()
-            if label and "**" not in label.group("text").strip("*")
-            else inline
-        )
+        inline = _heading_label(inline)
     text = "#" * level + " " + count_suffix(inline, count)
     if (
         count is not None
@@ -336,8 +362,25 @@ def _write_heading(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     return _Chunk(text, block.line, block.end), index + 1
 
 
+def _heading_label(text: str) -> str:
+    """A bold or ``*italic*`` label line without its emphasis; ``_`` emphasis is kept.
+
+    Underscores count as word characters in the no-word-lost check, so
+    ``_Label_`` keeps them; the heading reads the same either way.
+    """
+    label = EMPHASIS_LINE.match(text)
+    if label is None or label.group(1).startswith("_") or "**" in label.group("text").strip("*"):
+        return text
+    return label.group("text").strip()
+
+
 def _write_list(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     end = writer.list_run_end(index)
+    first, last = writer.blocks[index], writer.blocks[end - 1]
+    if writer.inside_other_content(index, end):
+        raw = "\n".join(block.raw for block in writer.blocks[index:end])
+        lines = [line.rstrip() for line in raw.split("\n")]
+        return _Chunk("\n".join(lines), first.line, last.end, flow=True), end
     roots: list[_Node] = []
     stack: list[tuple[int, _Node]] = []
     lines: list[str] = []
@@ -354,7 +397,6 @@ def _write_list(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
         (stack[-1][1].children if stack else roots).append(node)
         stack.append((block.indent, node))
     _write_siblings(writer, roots, 0, lines)
-    first, last = writer.blocks[index], writer.blocks[end - 1]
     return _Chunk("\n".join(lines), first.line, last.end), end
 
 
@@ -455,9 +497,26 @@ def _write_text(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     return _Chunk(text, block.line, block.end, flow=True), index + 1
 
 
+def _write_indented_code(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
+    """An indented code block, blank lines inside it included, exactly as written."""
+    end = index + 1
+    scan_at = end
+    while scan_at < len(writer.blocks):
+        block = writer.blocks[scan_at]
+        if block.kind != "blank" and not writer.in_indented_code(block):
+            break
+        scan_at += 1
+        if block.kind != "blank":
+            end = scan_at
+    first, last = writer.blocks[index], writer.blocks[end - 1]
+    text = "\n".join(block.raw for block in writer.blocks[index:end])
+    return _Chunk(text, first.line, last.end), end
+
+
 def _write_rule(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     block = writer.blocks[index]
-    return _Chunk("---", block.line, block.end), index + 1
+    rule = block.raw.strip() if "_" in block.raw else "---"
+    return _Chunk(rule, block.line, block.end), index + 1
 
 
 def _write_verbatim(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
@@ -479,6 +538,7 @@ BLOCK_WRITERS: dict[str, BlockWriter] = {
     "talk": _write_talk,
     "text": _write_text,
     "rule": _write_rule,
+    "indented_code": _write_indented_code,
     "verbatim": _write_verbatim,
 }
 
