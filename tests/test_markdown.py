@@ -80,8 +80,9 @@ def test_paper_with_words_the_shape_cannot_hold_is_kept_as_written() -> None:
 
 
 def test_bullets_of_a_plain_text_copy_become_markdown_bullets() -> None:
-    text = "Topics\n\n  • Fast inference on CPU\n  • Distributed training\n"
-    assert render(text) == "Topics\n\n- Fast inference on CPU\n- Distributed training\n"
+    text = "# Study\n\nOur topics:\n\n  • Fast inference on CPU\n  • Distributed training\n"
+    expected = "# Study\n\nOur topics:\n\n- Fast inference on CPU\n- Distributed training\n"
+    assert render(text) == expected
 
 
 def test_nested_items_are_indented_under_their_parent() -> None:
@@ -180,7 +181,7 @@ def test_list_inside_an_items_paragraphs_is_kept_as_written() -> None:
 
 def test_indented_code_with_item_like_lines_and_blank_lines_is_verbatim() -> None:
     text = (
-        "Run:\n\n    $ pyenv versions\n      system\n    * 2.7.6 (set)\n\n\n    $ python\n\nDone.\n"
+        "# Use\n\nRun:\n\n    $ pyenv versions\n      system\n    * 2.7.6 (set)\n\n\n    $ python\n\nOk.\n"
     )
     assert render(text) == text
 
