@@ -181,7 +181,8 @@ def test_list_inside_an_items_paragraphs_is_kept_as_written() -> None:
 
 def test_indented_code_with_item_like_lines_and_blank_lines_is_verbatim() -> None:
     text = (
-        "# Use\n\nRun:\n\n    $ pyenv versions\n      system\n    * 2.7.6 (set)\n\n\n    $ python\n\nOk.\n"
+        "# Use\n\nRun:\n\n    $ pyenv versions\n      system\n    * 2.7.6 (set)\n\n\n"
+        "    $ python\n\nOk.\n"
     )
     assert render(text) == text
 
