@@ -48,3 +48,15 @@ def test_people_named_earlier_are_known_to_later_talk_lists() -> None:
     presenters = {p.name for talk in doc.talks for p in talk.presenters}
     assert presenters == {"김철수", "이영희"}
     assert len(doc.talks) == 40
+
+
+def test_a_talk_list_knows_only_the_people_met_before_it() -> None:
+    text = (
+        "# Study\n\n## Schedule\n\n- 김철수: Attention Is All You Need\n"
+        "- Kim: Deep Residual Learning\n\n## Members\n\n- Kim\n\n"
+        "## Schedule 2\n\n- Kim: Learned Step Size Quantization\n"
+    )
+    doc = studyparse.parse(text)
+    presenters = [[p.name for p in talk.presenters] for talk in doc.talks]
+    assert ["Kim"] not in presenters[:2]
+    assert presenters[-1] == ["Kim"]

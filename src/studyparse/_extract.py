@@ -79,6 +79,18 @@ class _Section:
     session: Session | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _NamesSoFar:
+    """The names of the first ``count`` people met, without copying them (people only grow)."""
+
+    first_seen: dict[str, int]
+    count: int
+
+    def __contains__(self, name: object) -> bool:
+        seen = self.first_seen.get(name) if isinstance(name, str) else None
+        return seen is not None and seen < self.count
+
+
 @dataclass
 class _Builder:
     blocks: list[Block]
@@ -91,7 +103,7 @@ class _Builder:
     raw_run: list[Block] = field(default_factory=list)
     plain_document: bool = False
     index: int = 0
-    _names: set[str] = field(default_factory=set)
+    _first_seen: dict[str, int] = field(default_factory=dict)
     _names_counted: int = 0
 
     # -- layout -------------------------------------------------------------
@@ -143,13 +155,14 @@ class _Builder:
                 return section.label.week, section.label.date
         return None, self.default_date
 
-    def known_names(self) -> set[str]:
-        """The names of the people met so far (a copy; ``people`` only ever grows)."""
-        for person in islice(self.people, self._names_counted, None):
-            if person.name:
-                self._names.add(person.name)
+    def known_names(self) -> _NamesSoFar:
+        """The names of the people met so far; later people do not join it."""
+        for index in range(self._names_counted, len(self.people)):
+            name = self.people[index].name
+            if name:
+                self._first_seen.setdefault(name, index)
         self._names_counted = len(self.people)
-        return set(self._names)
+        return _NamesSoFar(self._first_seen, len(self.people))
 
     def note_year(self, iso: str | None) -> None:
         if iso:

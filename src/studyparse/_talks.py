@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ._dates import find_date
@@ -120,7 +121,7 @@ def marked_presenters(text: str) -> list[Person]:
     return marked
 
 
-def presenter_prefix(markdown: str, known_names: set[str]) -> str | None:
+def presenter_prefix(markdown: str, known_names: Container[str]) -> str | None:
     """The name in "Name: Title" when it reads as a person (Hangul, masked, or known)."""
     first = markdown.split("\n", 1)[0]
     match = NAME_FIRST.match(clean(plain(first).text))
@@ -134,7 +135,7 @@ def presenter_prefix(markdown: str, known_names: set[str]) -> str | None:
     return name if "*" in name or TITLE_OR_LINK.search(match.group("rest")) else None
 
 
-def talk_from_item(markdown: str, line: int, known_names: set[str]) -> TalkDraft:
+def talk_from_item(markdown: str, line: int, known_names: Container[str]) -> TalkDraft:
     """A schedule list item: "Name: Title [slides](url)", "VENUE YEAR [Title](url)", or a title."""
     presenters: list[Person] = []
     source = markdown.split("\n", 1)[0]
