@@ -241,3 +241,13 @@ def test_normalize_does_not_import_bibtexparser(readme: Path) -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.returncode == 1, proc.stderr
+
+
+def test_cp949_file_is_written_back_in_cp949(tmp_path: Path) -> None:
+    path = tmp_path / "README.md"
+    messy = "## 논문 목록 (3)\n\t1. Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\n"
+    path.write_bytes(messy.encode("cp949"))
+    assert main(["normalize", str(path)]) == 1
+    written = path.read_bytes().decode("cp949")
+    assert written == normalize_text(messy)
+    assert "## 논문 목록 (1)" in written

@@ -320,15 +320,26 @@ class _SourceWriter:
         with several paragraphs, a fenced block under an item); re-indenting it
         would change what belongs to what, so it is written as it is.
         """
-        before = next((b for b in reversed(self.blocks[:start]) if b.kind != "blank"), None)
-        after = next((b for b in self.blocks[end:] if b.kind != "blank"), None)
+        before = next(
+            (self.blocks[i] for i in range(start - 1, -1, -1) if self.blocks[i].kind != "blank"),
+            None,
+        )
+        after = next(
+            (
+                self.blocks[i]
+                for i in range(end, len(self.blocks))
+                if self.blocks[i].kind != "blank"
+            ),
+            None,
+        )
         return any(
             block is not None and block.kind != "item" and block.raw[:1] in (" ", "\t")
             for block in (before, after)
         )
 
     def _item_follows(self, index: int) -> bool:
-        for block in self.blocks[index + 1 :]:
+        for position in range(index + 1, len(self.blocks)):
+            block = self.blocks[position]
             if block.kind != "blank":
                 return block.kind == "item" and not block.quote
         return False
@@ -379,8 +390,8 @@ def _write_list(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     first, last = writer.blocks[index], writer.blocks[end - 1]
     if writer.inside_other_content(index, end):
         raw = "\n".join(block.raw for block in writer.blocks[index:end])
-        lines = [line.rstrip() for line in raw.split("\n")]
-        return _Chunk("\n".join(lines), first.line, last.end, flow=True), end
+        text = "\n".join(line.rstrip() for line in raw.split("\n"))
+        return _Chunk(text, first.line, last.end, flow=True), end
     roots: list[_Node] = []
     stack: list[tuple[int, _Node]] = []
     lines: list[str] = []

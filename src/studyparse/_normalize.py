@@ -218,14 +218,6 @@ def normalize_text(text: str, *, path: str | None = None, source: SourceInfo | N
 # -- bytes and files ----------------------------------------------------------------
 
 
-def encode(text: str, source: SourceInfo) -> bytes:
-    """``text`` stored the way the source was: its newline style, encoding and BOM."""
-    if source.newline != "\n":
-        text = text.replace("\n", source.newline)
-    data = text.encode(source.encoding)
-    return ("\ufeff".encode(source.encoding) if source.bom else b"") + data
-
-
 @dataclass(frozen=True, slots=True)
 class Result:
     """One file's normalization: its text before and after, and the bytes to write."""
@@ -239,7 +231,7 @@ class Result:
 
 def normalize_bytes(data: bytes, *, path: str) -> Result:
     """Decode, normalize and re-encode one README's bytes."""
-    from ._decode import decode
+    from ._decode import decode, encode
 
     text, source = decode(data, path)
     after = normalize_text(text, path=path, source=source)
