@@ -429,6 +429,28 @@ def test_schedule_only_study_gets_its_reading_list() -> None:
     assert [e.key for e in _entries(to_bibtex(doc))] == ["paper2020"]
 
 
+def test_schedule_without_paper_list_exports_its_talk_titles() -> None:
+    doc = StudyDocument(
+        sessions=[
+            Session(
+                talks=[
+                    Talk(title="Scalpel: Customizing DNN Pruning", line=4),
+                    Talk(title="Optimal DNN Primitive Selection", line=9),
+                    Talk(title=None, line=12),
+                ]
+            )
+        ]
+    )
+    titles = [e.fields_dict["title"].value for e in _entries(to_bibtex(doc))]
+    assert titles == ["Scalpel: Customizing {DNN} Pruning", "Optimal {DNN} Primitive Selection"]
+
+
+def test_talks_without_paper_are_not_exported_beside_a_paper_list() -> None:
+    listed = Paper(title="Timeloop: DNN Accelerator Evaluation", venue="ISPASS", year=2019, line=2)
+    doc = _doc(listed, talks=(Talk(title="Introduction to the study", line=14),))
+    assert len(_entries(to_bibtex(doc))) == 1
+
+
 def test_notes_and_assignees_go_to_annote_and_relative_links_are_left_out() -> None:
     paper = Paper(
         title="Finn",

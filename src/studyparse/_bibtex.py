@@ -5,8 +5,10 @@ How an entry is made (docs/bibtex.md says the same for users):
 - Papers: every paper of every paper list, then every paper a talk presents
   (``Talk.paper``), in reading order. A talk paper whose title is already
   listed is the same paper. Two listed papers with the same title and year are
-  one entry (diagnostic ``duplicate-paper``). Talks without a paper are not
-  exported: a talk title may name a topic rather than a publication.
+  one entry (diagnostic ``duplicate-paper``). When the README has no paper
+  list at all, its schedule is its reading list: a talk without a paper is
+  exported by its title. Otherwise such a talk is not exported, since a talk
+  title may name a topic rather than a publication.
 - Type from the venue (``_venues.resolve``): conference or workshop ->
   ``@inproceedings`` with ``booktitle``; journal or letters -> ``@article``
   with ``journal``; arXiv -> ``@misc`` with ``eprint``/``archivePrefix``
@@ -372,10 +374,22 @@ def _same_paper(kept: _Kept, paper: Paper, listed: bool) -> bool:
     return not (kept.listed and listed) and None in (kept.paper.year, paper.year)
 
 
+def schedule_readings(doc: StudyDocument) -> list[Paper]:
+    """For a README with no paper list, what its talks read: each talk without a paper, by title."""
+    if doc.papers:
+        return []
+    return [
+        Paper(title=talk.title, line=talk.line)
+        for talk in doc.talks
+        if talk.paper is None and talk.title and talk.title.strip()
+    ]
+
+
 def papers_to_export(doc: StudyDocument) -> tuple[list[Paper], list[Diagnostic]]:
     """The papers of the document, each once, in reading order; diagnostics for listed twice."""
     candidates = [(p, True) for p in doc.papers]
     candidates += [(t.paper, False) for t in doc.talks if t.paper is not None]
+    candidates += [(p, False) for p in schedule_readings(doc)]
     candidates.sort(key=lambda item: item[0].line)
     kept: list[_Kept] = []
     by_title: dict[str, list[_Kept]] = {}
