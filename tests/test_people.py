@@ -57,3 +57,10 @@ def test_name_repeated_before_remarks_is_a_person() -> None:
         "- 다음에는 코드도 같이 봐요.\n"
     )
     assert [p.name for p in doc.people] == ["수빈"]
+
+
+def test_bare_name_list_under_a_members_heading() -> None:
+    doc = parse(
+        "### Members\n> 조아라, Ben Ode, 탁 민\n\n> Reading together every week, all welcome.\n"
+    )
+    assert [p.name for p in doc.people] == ["조아라", "Ben Ode", "탁 민"]

@@ -133,3 +133,24 @@ def test_team_table_without_title_or_time_is_not_a_schedule() -> None:
     doc = parse("| Team | What we read |\n| --- | --- |\n| Systems | kernels and compilers |\n")
     assert doc.talks == []
     assert doc.people == []
+
+
+def test_event_time_line_dates_the_talks_and_link_placeholders_leave_titles() -> None:
+    doc = parse(
+        "## About\nTime: Mar 3, 2023 2:00 PM\n\n"
+        "## Program\n1pm\n"
+        "- 윤서아: Diffusion for Weather [slides] [feedback](https://forms.example.com/a)\n"
+        "- 임도윤: 그래프 신경망 입문 [slides]\n"
+    )
+    assert [t.title for t in doc.talks] == ["Diffusion for Weather", "그래프 신경망 입문"]
+    assert {t.date for t in doc.talks} == {"2023-03-03"}
+    assert doc.talks[0].slides is None
+
+
+def test_handle_presenter_becomes_the_person_known_by_that_handle() -> None:
+    doc = parse(
+        "> 3조. 문가람(@garam-m), 윤재(@yoonjae)\n\n"
+        "## Curriculum\n1. [MoCo](https://arxiv.org/abs/1911.05722) @garam-m\n"
+        "2. [SimCLR](https://arxiv.org/abs/2002.05709) @yoonjae\n"
+    )
+    assert [[p.name for p in t.presenters] for t in doc.talks] == [["문가람"], ["윤재"]]

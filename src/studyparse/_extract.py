@@ -41,7 +41,14 @@ from ._outline import (
     week_of,
 )
 from ._papers import PaperRead, read_paper
-from ._people import merge_people, people_from, people_in_text
+from ._people import (
+    PAREN_NOTE,
+    merge_people,
+    people_from,
+    people_in_text,
+    same_person,
+    split_names,
+)
 from ._talks import (
     TalkDraft,
     cell,
@@ -67,6 +74,9 @@ SPEAKER_PREFIX = re.compile(r"([\uac00-\ud7af]{2,4}|[A-Z][a-z]+)\s*[:：]\s*\S")
 NUMBERED_SLOT = re.compile(r"^.{1,40}?\s?\(\d{1,2}\)$")
 SITE_ROOT = re.compile(r"^(?:https?:)?//[^/?#]+/?$")
 NAMED_TITLE = re.compile(r"[^\s:]{2,24}\s?:\s?\S")
+NAME_ONLY = re.compile(
+    r"^(?:[\uac00-\ud7af]{1,4}(?: [\uac00-\ud7af]{1,4})?|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}|@?[\w-]{2,39})$"
+)
 RESOURCE_LINKS = re.compile(r"\[[^\]]*\]")
 RESOURCE_ONLY = re.compile(r"^[\s/|,·•-]*$")
 MAX_TITLE_WORDS = 40
@@ -337,10 +347,18 @@ def _people_line(builder: _Builder, block: Block) -> bool:
     names = _people_label(text)
     if names is None:
         names = text if EMAILS_ONLY.match(text) else None
+    if names is None and builder.role() == "people":
+        names = text if _name_list(text) else None
     if names is None:
         return False
     builder.people += people_from(names)
     return True
+
+
+def _name_list(text: str) -> bool:
+    """A line that is only names: "김하늘, Ann Lee, 박 준" (under a people heading)."""
+    parts = split_names(text)
+    return len(parts) >= 2 and all(NAME_ONLY.match(PAREN_NOTE.sub("", p).strip()) for p in parts)
 
 
 def _list_run(blocks: list[Block], index: int) -> int:
@@ -838,6 +856,15 @@ def _count_diagnostics(doc: StudyDocument) -> None:
             )
 
 
+def _resolve_presenters(doc: StudyDocument) -> None:
+    """Presenters named by handle or partly become the person the document knows in full."""
+    for talk in doc.talks:
+        talk.presenters = [
+            next((known for known in doc.people if same_person(known, p)), p)
+            for p in talk.presenters
+        ]
+
+
 def _end_of_parts(headings: list[Heading], position: int) -> int:
     """Where a total heading ("Paper List (21)") ends: after the counted headings that follow it.
 
@@ -874,6 +901,7 @@ def build(blocks: list[Block]) -> StudyDocument:
     doc = builder.run()
     doc.title = _title(doc, blocks)
     doc.people = merge_people([p for p in builder.people if p.name or p.email])
+    _resolve_presenters(doc)
     _count_diagnostics(doc)
     _duplicate_diagnostics(doc)
     doc.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))

@@ -128,8 +128,10 @@ class _InlineReader:
     def _code(self, index: int) -> int:
         run = BACKTICKS.match(self.src, index).end() - index  # type: ignore[union-attr]
         fence = "`" * run
-        close = -1 if self._no_closer.get(run, len(self.src)) <= index else (
-            self.src.find(fence, index + run)
+        close = (
+            -1
+            if self._no_closer.get(run, len(self.src)) <= index
+            else (self.src.find(fence, index + run))
         )
         if close == -1:
             self._no_closer[run] = index

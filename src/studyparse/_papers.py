@@ -56,6 +56,7 @@ BOLD_ENTRY = re.compile(
     r"\s*\*\*(?P<title>[^*]+)\*\*\.?\s*(?:\*(?P<authors>[^*]+)\*\.?)?(?P<rest>.*)$", re.DOTALL
 )
 INITIAL_END = re.compile(r"\s[A-Z]$")
+BRACKETED = re.compile(r"\[([^\[\]]{1,24})\]")
 LABEL_SEPARATORS = " \t:：-–—|/,"
 TITLE_STRIP = " \t:：-–—.,;|/"
 
@@ -116,6 +117,11 @@ def _author(name: str) -> str:
     """A name without stray dots, keeping the dot of a final initial ("Forrest N.")."""
     name = name.strip(" .")
     return name + "." if INITIAL_END.search(name) else name
+
+
+def _without_label_marks(text: str) -> str:
+    """Drop "[slides]" and "[feedback]" written without a link: placeholders, not title words."""
+    return BRACKETED.sub(lambda m: " " if label_kind(m.group(1), LINK_LABELS) else m.group(0), text)
 
 
 def split_authors(text: str) -> list[str]:
@@ -338,7 +344,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
     source = ORDINAL.sub("", markdown.strip())
     inline = plain(source)
     title_link, extras, drop = _classify_links(inline)
-    body = _without(inline.text, drop)
+    body = _without_label_marks(_without(inline.text, drop))
     body, notes, assignees = _notes_and_assignees(body)
     fields = _read_bold_title(source) or _read_mla(clean(body))
     url = extras.pop("url", None)

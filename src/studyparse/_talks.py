@@ -157,8 +157,10 @@ def talk_from_item(markdown: str, line: int, known_names: Container[str]) -> Tal
         draft.slides = read.links.get("slides")
         draft.video = read.links.get("video")
         draft.links = {k: v for k, v in read.links.items() if k not in ("slides", "video")}
+        draft.presenters = draft.presenters or read.paper.assignees
         if read.paper.url or read.paper.venue or read.paper.year:
-            draft.paper = read.paper.model_copy(update={"raw": "", "line": line})
+            update = {"raw": "", "line": line, "assignees": []}
+            draft.paper = read.paper.model_copy(update=update)
     return draft
 
 

@@ -145,7 +145,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "幻灯片",
     ),
     "video": ("video", "videos", "youtube", "recording", "영상", "녹화", "视频", "录像"),
-    "date": ("date", "dates", "day", "when", "날짜", "일정", "일시", "日期", "时间"),
+    "date": ("date", "dates", "day", "when", "time", "날짜", "일정", "일시", "日期", "时间"),
     "title": (
         "title",
         "topic",
