@@ -251,3 +251,18 @@ def test_cp949_file_is_written_back_in_cp949(tmp_path: Path) -> None:
     written = path.read_bytes().decode("cp949")
     assert written == normalize_text(messy)
     assert "## 논문 목록 (1)" in written
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        p
+        for p in (Path(__file__).resolve().parent.parent / "corpus").glob("*.*")
+        if p.suffix in (".md", ".txt") and p.name != "GOLD.md"
+    ),
+    ids=lambda p: p.name,
+)
+def test_every_corpus_readme_passes_every_check(path: Path) -> None:
+    doc = studyparse.load(path)
+    once = normalize_text(doc.source_text or "", path=path.name)
+    assert normalize_text(once) == once

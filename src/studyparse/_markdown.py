@@ -601,9 +601,8 @@ class _ModelWriter:
         return ["#" * min(self.level + 1, MAX_LEVEL) + " " + escape(title)]
 
     def unmentioned_people(self) -> list[Person]:
-        """People the talks and papers do not already name with all that is known of them."""
+        """People the talk blocks do not already name with all that is known of them."""
         named = [p for talk in self.doc.talks for p in talk.presenters]
-        named += [p for paper in self.doc.papers for p in paper.assignees]
         return [person for person in self.doc.people if person.name and person not in named]
 
 
