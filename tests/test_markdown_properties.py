@@ -106,8 +106,10 @@ def people(draw: st.DrawFn) -> Person:
 
 
 @st.composite
-def talks(draw: st.DrawFn, week: int) -> Talk:
-    presenters = draw(st.lists(people(), min_size=1, max_size=2, unique_by=lambda p: p.name))
+def talks(draw: st.DrawFn, week: int, pool: list[Person]) -> Talk:
+    presenters = draw(
+        st.lists(st.sampled_from(pool), min_size=1, max_size=2, unique_by=lambda p: p.name)
+    )
     date = draw(
         st.none() | st.dates().map(lambda d: d.isoformat()).filter(lambda d: "2000" <= d < "2030")
     )
@@ -124,6 +126,8 @@ def talks(draw: st.DrawFn, week: int) -> Talk:
 @st.composite
 def documents(draw: st.DrawFn) -> StudyDocument:
     doc = StudyDocument()
+    # one record per person: a name always comes with the same e-mail (or none)
+    pool = draw(st.lists(people(), min_size=1, max_size=5, unique_by=lambda p: p.name))
     for number in range(draw(st.integers(0, 2))):
         items = draw(st.lists(papers(), min_size=1, max_size=4, unique_by=lambda p: p.title))
         doc.headings.append(
@@ -136,11 +140,11 @@ def documents(draw: st.DrawFn) -> StudyDocument:
         doc.headings.append(Heading(text=f"Week {week}", level=2, line=0))
         doc.layout.append(LayoutEntry(kind="heading", index=len(doc.headings) - 1))
         session_talks = draw(
-            st.lists(talks(week), min_size=1, max_size=3, unique_by=lambda t: t.title)
+            st.lists(talks(week, pool), min_size=1, max_size=3, unique_by=lambda t: t.title)
         )
         doc.sessions.append(Session(title=f"Week {week}", week=week, talks=session_talks))
         doc.layout.append(LayoutEntry(kind="session", index=len(doc.sessions) - 1))
-    members = draw(st.lists(people(), max_size=3, unique_by=lambda p: p.name))
+    members = draw(st.lists(st.sampled_from(pool), max_size=3, unique_by=lambda p: p.name))
     presenters = [person for talk in doc.talks for person in talk.presenters]
     doc.people = _merged(presenters + members)
     return doc
