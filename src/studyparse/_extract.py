@@ -75,7 +75,9 @@ NUMBERED_SLOT = re.compile(r"^.{1,40}?\s?\(\d{1,2}\)$")
 SITE_ROOT = re.compile(r"^(?:https?:)?//[^/?#]+/?$")
 NAMED_TITLE = re.compile(r"[^\s:]{2,24}\s?:\s?\S")
 NAME_ONLY = re.compile(
-    r"^(?:[\uac00-\ud7af]{1,4}(?: [\uac00-\ud7af]{1,4})?|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}|@?[\w-]{2,39})$"
+    r"^(?:[\uac00-\ud7af]{1,4}(?: [\uac00-\ud7af]{1,4})?"  # 김하늘, 탁 민
+    r"|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}"  # Ann Lee
+    r"|@?[\w-]{2,39})$"  # handle
 )
 RESOURCE_LINKS = re.compile(r"\[[^\]]*\]")
 RESOURCE_ONLY = re.compile(r"^[\s/|,·•-]*$")
