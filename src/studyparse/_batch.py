@@ -77,10 +77,17 @@ def chunk_size(files: int, jobs: int) -> int:
 
 
 def warm_up() -> None:
-    """Import the parser and build the models' validators once, before workers fork."""
+    """Import the parser and build the models' validators once, before workers fork.
+
+    What exists now is then frozen out of the garbage collector's sight, so forked
+    workers do not touch (and so copy) the parent's memory while collecting.
+    """
+    import gc
+
     from ._api import parse
 
     parse("# warm-up\n\n- Title, Venue, 2020\n")
+    gc.freeze()
 
 
 def _convert_path(path_and_limit: tuple[str, int]) -> Converted:
