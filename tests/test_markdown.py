@@ -192,3 +192,9 @@ def test_thematic_breaks() -> None:
     assert (
         render("# T\n\nSome text.\n\n_____\n\nMore.\n") == "# T\n\nSome text.\n\n_____\n\nMore.\n"
     )
+
+
+def test_heading_the_document_does_not_list_is_kept_as_written() -> None:
+    doc = studyparse.parse("#### Notes (2)\n\nSome text.\n")
+    doc.headings.clear()
+    assert studyparse.to_markdown(doc) == "#### Notes (2)\n\nSome text.\n"

@@ -260,8 +260,10 @@ class _SourceWriter:
             return "blank"
         if block.quote:
             return "verbatim"
-        if block.line in self.headings and block.kind in ("heading", "text"):
+        if block.kind in ("heading", "text") and block.line in self.headings:
             return "heading"
+        if block.kind == "heading":
+            return "verbatim"  # a heading the document does not list is not ours to rewrite
         if block.kind == "text" and block.line in self.talks:
             return "talk"
         if block.kind == "text" and self.starts_indented_code(index):
