@@ -73,10 +73,10 @@ def _export_diagnostics(name: str, doc: StudyDocument) -> list[Diagnostic]:
 
 
 def _read(path: str, max_bytes: int) -> StudyDocument:
-    from ._api import loads, read_bytes
+    from ._api import loads, read_bytes, read_limited
 
     if path == "-":
-        return loads(sys.stdin.buffer.read(), path="<stdin>")
+        return loads(read_limited(sys.stdin.buffer, max_bytes, "<stdin>"), path="<stdin>")
     return loads(read_bytes(path, max_bytes), path=path)
 
 
@@ -195,12 +195,16 @@ def _normalize(args: argparse.Namespace) -> int:
 
 
 def _normalize_file(path: str, args: argparse.Namespace) -> int:
-    from ._api import read_bytes
+    from ._api import read_bytes, read_limited
     from ._errors import StudyParseError
     from ._normalize import normalize_bytes, refuse_unwritable, unified_diff, write_atomically
 
     stdin = path == "-"
-    data = sys.stdin.buffer.read() if stdin else read_bytes(path, args.max_bytes)
+    data = (
+        read_limited(sys.stdin.buffer, args.max_bytes, "<stdin>")
+        if stdin
+        else read_bytes(path, args.max_bytes)
+    )
     result = normalize_bytes(data, path="<stdin>" if stdin else path)
     if args.diff and result.changed:
         sys.stdout.write(unified_diff(result))
@@ -369,6 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.run(args)
         return status
     except StudyParseError as exc:
+        _traceback(args.debug)
         _error(exc.format())
         return EXIT_ERROR
     except BrokenPipeError:
@@ -376,10 +381,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted")
         return 130
+    except OSError as exc:  # the system refused: an output path, a full disk, ...
+        _traceback(args.debug)
+        _error(_os_error(exc))
+        return EXIT_ERROR
     except Exception as exc:
-        if args.debug:
-            raise
-        _error(
-            f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)"
-        )
+        _traceback(args.debug)
+        hint = "see the traceback above" if args.debug else "rerun with --debug for the traceback"
+        _error(f"internal error: {type(exc).__name__}: {exc} ({hint})")
         return EXIT_BUG
+
+
+def _traceback(debug: bool) -> None:
+    """With ``--debug``, the traceback of the exception being handled, for a bug report."""
+    if debug:
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+
+
+def _os_error(exc: OSError) -> str:
+    from ._errors import one_line
+
+    reason = exc.strerror or str(exc)
+    return f"{one_line(str(exc.filename))}: {reason}" if exc.filename else reason

@@ -33,7 +33,7 @@ MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_ORDINAL},?\s*(?P<year>\d{{4}})\b",
 DAY_MONTH_YEAR = re.compile(
     rf"\b{_ORDINAL}\s+(?:of\s+)?{_MONTH},?\s*(?P<year>\d{{4}})\b", re.IGNORECASE
 )
-MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_ORDINAL}\b(?!\s*,?\s*\d)", re.IGNORECASE)
+MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_ORDINAL}\b(?!\s*(?:,\s*)?\d)", re.IGNORECASE)
 ISO_LIKE = re.compile(
     r"(?<![\d.])(?P<year>(?:19|20)\d{2})\s*[-./]\s*(?P<month>\d{1,2})\s*[-./]\s*(?P<day>\d{1,2})(?![\d])"
 )

@@ -61,13 +61,13 @@ from ._talks import (
 from ._vocab import FIELD_LABELS, LINK_LABELS, PEOPLE_LABELS, is_placeholder, label_kind
 
 TITLE_WORDS = re.compile(r"[A-Za-z]")
-QUESTION_OR_SENTENCE = re.compile(r"[?？]\s*$|[다요죠음]\s*[.!]?\s*$|[.。]\s*$")
+QUESTION_OR_SENTENCE = re.compile(r"[?？]\s*$|[다요죠음]\s*(?:[.!]\s*)?$|[.。]\s*$")
 PEOPLE_LINE = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,40}?)[*_]*\s*[:：]\s*(?P<value>.+)$")
 LABELLED_LINE = re.compile(r"\s*(\*\*|__)[^*_]{1,40}\1\s*[:：]\s*\S")
 EMAILS_ONLY = re.compile(
     r"^[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?(?:\s*,\s*[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?)*,?$"
 )
-SENTENCE = re.compile(r"(?:[다요죠음함]|니다)\s*[.!]?\s*$|[?？]\s*$")
+SENTENCE = re.compile(r"(?:[다요죠음함]|니다)\s*(?:[.!]\s*)?$|[?？]\s*$")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 PRESENTER_MARK = re.compile(r"(?<![\w.])@[^\W_][\w-]*|`[^`]{1,12}`\s*$")
 SPEAKER_PREFIX = re.compile(r"([\uac00-\ud7af]{2,4}|[A-Z][a-z]+)\s*[:：]\s*\S")
@@ -79,7 +79,6 @@ NAME_ONLY = re.compile(
     r"|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}"  # Ann Lee
     r"|@?[\w-]{2,39})$"  # handle
 )
-RESOURCE_LINKS = re.compile(r"\[[^\]]*\]")
 RESOURCE_ONLY = re.compile(r"^[\s/|,·•-]*$")
 MAX_TITLE_WORDS = 40
 
@@ -436,13 +435,25 @@ class _Cell:
     text: str
 
 
+def _bracketed(text: str) -> int:
+    """Characters in ``[...]`` spans, each from a ``[`` to the next ``]`` (one linear pass)."""
+    total, start = 0, text.find("[")
+    while start != -1:
+        close = text.find("]", start + 1)
+        if close == -1:
+            break
+        total += close + 1 - start
+        start = text.find("[", close + 1)
+    return total
+
+
 def _has_title_link(block: Block | _Cell) -> bool:
     """An item whose own words are mostly one link that is not a resource label."""
     inline = plain(block.text.split("\n", 1)[0])
     text = clean(inline.text)
     for link in inline.links:
         if link.url and len(link.text) >= 2 and label_kind(link.text, LINK_LABELS) is None:
-            return len(link.text) * 2 >= len(text) - len(RESOURCE_LINKS.sub("", text)) + 1 or (
+            return len(link.text) * 2 >= _bracketed(text) + 1 or (
                 len(clean(link.text)) * 2 >= len(text)
             )
     return False

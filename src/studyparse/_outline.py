@@ -18,7 +18,7 @@ from ._inline import clean, plain
 from ._model import Heading
 from ._vocab import FIELD_LABELS, SECTION_ROLES, label_kind, mentions
 
-COUNT = re.compile(r"\s*[(\[（]\s*(\d{1,4})\s*[)\]）]\s*$")
+COUNT = re.compile(r"(?<!\s)\s*[(\[（]\s*(\d{1,4})\s*[)\]）]\s*$")
 WEEK = re.compile(
     r"(?:\bweek|\bwk|\bW)\s*[-.#]?\s*(\d{1,3})\b|(\d{1,3})\s*(?:주차|주\b|회차|회\b)|第\s*(\d{1,3})\s*[周週次讲]|(?<![\w])W(\d{2})\b",
     re.IGNORECASE,

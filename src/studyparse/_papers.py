@@ -24,27 +24,28 @@ YEAR = re.compile(r"^(?:19|20)\d{2}[a-z]?$")
 YEAR_ANYWHERE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 SHORT_YEAR = re.compile(r"^'?(\d{2})'?$|^(\d{2})['’]$")
 VENUE_YEAR = re.compile(
-    r"^(?P<venue>.+?)[\s,]+['’]?(?P<year>(?:19|20)\d{2}|\d{2})['’]?(?P<rest>\s.*)?$"
+    r"^(?P<venue>.+?)(?<![\s,])[\s,]+['’]?(?P<year>(?:19|20)\d{2}|\d{2})['’]?(?P<rest>\s.*)?$"
 )
 YEAR_VENUE = re.compile(r"^(?P<year>(?:19|20)\d{2}|\d{2})['’]?\s+(?P<venue>\S.*)$")
 LEADING_VENUE_YEAR = re.compile(
-    r"^(?P<venue>[A-Z][\w&+-]*(?:\s[A-Z][\w&+-]*)?)\s+(?P<year>(?:19|20)\d{2})\s*[:,-]?\s+(?P<rest>\S.*)$"
+    r"^(?P<venue>[A-Z][\w&+-]*(?:\s[A-Z][\w&+-]*)?)\s+(?P<year>(?:19|20)\d{2})(?:\s*[:,-])?\s+(?P<rest>\S.*)$"
 )
 ORDINAL = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s+")
 QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{4,}?)[”\"]")
-TRAILING_PAREN = re.compile(r"[(（](?P<inner>[^()（）]*)[)）]\s*[.,]?\s*$")
-ASSIGNMENT = re.compile(r"[(（][^()（）]*@[^()（）]*[)）]")
+TRAILING_PAREN = re.compile(r"[(（](?P<inner>[^()（）]*)[)）](?:\s*[.,])?\s*$")
+ASSIGNMENT = re.compile(r"[(（][^()（）@]*@[^()（）]*[)）]")
 ACRONYM = re.compile(
-    r"^(?:[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]+[A-Z]\w*)$"
+    r"^(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]+[A-Z]\w*)$"
 )
 VENUE_WORDS = re.compile(
     r"\b(?:IEEE|ACM|USENIX|arxiv|proceedings|conference|symposium|workshop|journal|transactions|"
     r"letters|preprint|whitepaper|technical report)\b",
     re.IGNORECASE,
 )
-ET_AL = re.compile(r",?\s*\bet\s+al\b\.?", re.IGNORECASE)
-AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|,|&)\s*")
-PAGES = re.compile(r"\s+\d+(?:\.\d+)?\s*(?:\(\s*\d{4}\s*\))?\s*(?::\s*[\d-]+)?\s*$")
+ET_AL = re.compile(r"(?:,|(?<!\s))\s*\bet\s+al\b\.?", re.IGNORECASE)
+#: A match starts at a run of spaces' first character or at a non-space, never mid-run (linear).
+AUTHOR_SPLIT = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s*(?:,\s*and\s+|,|&)|\s+and\s+)\s*")
+PAGES = re.compile(r"(?<!\s)\s+\d+(?:\.\d+)?(?:\s*\(\s*\d{4}\s*\))?(?:\s*:\s*[\d-]+)?\s*$")
 ARXIV_ID = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf)/|arXiv:\s*)(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE
 )
@@ -297,7 +298,7 @@ def _read_mla(text: str) -> _Fields | None:
 def _mla_container(after: str) -> str:
     container = re.sub(r"\(\s*(?:19|20)\d{2}\s*\).*$", "", after).strip()
     container = re.split(r"\.\s+|\.$", container)[0].strip()
-    container = re.sub(r",?\s*(?<![\d.])(?:19|20)\d{2}\.?$", "", container).strip()
+    container = re.sub(r"(?:,|(?<!\s))\s*(?<![\d.])(?:19|20)\d{2}\.?$", "", container).strip()
     return PAGES.sub("", container).strip(" .,")
 
 

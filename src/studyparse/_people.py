@@ -7,14 +7,17 @@ import re
 from ._inline import clean, plain
 from ._model import Person
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+")
 HANDLE = re.compile(r"(?<![\w.])@([^\W_][\w-]*(?:[ \t][A-Z][\w-]*)?)")
 PAREN_NOTE = re.compile(r"[(（]([^()（）]*)[)）]")
 NAME_SEPARATORS = re.compile(r"\s*(?:,|，|、|;|/|&|\band\b|\s-\s|·)\s*")
 NOT_A_NAME = re.compile(r"^[\d\W_]+$|^\?$")
 MAX_NAME_LENGTH = 40
-_NAME = r"(?<![\w.@])(?P<name>[\uac00-\ud7af]{2,4}|[A-Z][\w.'-]*(?:[ \t][A-Z][\w.'-]*){0,2})"
+#: Name words are bounded ({0,40}) so a finditer over a long run of letters stays linear.
+_NAME = (
+    r"(?<![\w.@])(?P<name>[\uac00-\ud7af]{2,4}|[A-Z][\w.'-]{0,40}(?:[ \t][A-Z][\w.'-]{0,40}){0,2})"
+)
 NAMED_CONTACT = re.compile(
     _NAME + r"[ \t]?[(（](?P<contact>[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[^\W_][\w-]*)[)）]"
 )

@@ -33,7 +33,7 @@ MatchHow = Literal["name", "container", "misspelled", "worded"]
 
 _NON_WORD = re.compile(r"[^0-9a-z&]+")
 #: "ICLR 2020", "CVPR'19", "NeurIPS2019" (not the digits of "arXiv:1602.02830" or "EMC2").
-_TRAILING_YEAR = re.compile(r"(?<![\d.:/])['’‘]?\s*(?:\d{4}|\d{2})['’‘]?$")
+_TRAILING_YEAR = re.compile(r"(?<![\d.:/])['’‘]?(?<!\s\s)\s*(?:\d{4}|\d{2})['’‘]?$")
 _ARXIV_WORD = re.compile(r"\b(?:arxiv|corr)\b", re.IGNORECASE)
 #: "arXiv preprint arXiv:1602.02830", "arXiv:1905.11946v2 [cs.LG]", "CoRR abs/1602.02830",
 #: "arXiv hep-th/9901001".
