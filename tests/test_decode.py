@@ -225,3 +225,61 @@ def test_nfd_hangul_is_read_as_nfc_and_kept_as_written() -> None:
     assert doc.title == "딥러닝 스터디"
     assert [h.text for h in doc.headings] == ["딥러닝 스터디", "논문 목록"]
     assert doc.source_text == nfd
+
+
+QUIRK_README = """# Deep Learning Study
+
+## Schedule
+
+| Week | Date | Presenter | Paper |
+|---|---|---|---|
+| 1 | 2024-03-05 | 김민수 | Attention Is All You Need (NeurIPS 2017) |
+
+## Paper List (2)
+
+1. Deep Residual Learning for Image Recognition, CVPR, 2016
+2. Learned Step Size Quantization, ICLR, 2020
+
+발표자: 김민수
+"""
+
+QUIRKS = {
+    "CRLF": lambda t: t.replace("\n", "\r\n"),
+    "lone CR": lambda t: t.replace("\n", "\r"),
+    "BOM": lambda t: "\ufeff" + t,
+    "no-break spaces": lambda t: t.replace(" ", "\u00a0"),
+    "zero-width spaces": lambda t: t.replace("Deep Residual", "Deep\u200b Residual"),
+    "tabs after markers": lambda t: t.replace("1. ", "1.\t").replace("| 1 |", "|\t1\t|"),
+    "trailing spaces": lambda t: t.replace("\n", "  \t\n"),
+    "NFD": lambda t: unicodedata.normalize("NFD", t),
+    "full-width colon": lambda t: t.replace("발표자: ", "발표자："),
+}
+
+
+def summary(doc: studyparse.StudyDocument) -> object:
+    return (
+        doc.title,
+        [heading.text for heading in doc.headings],
+        [(paper.title, paper.venue, paper.year) for paper in doc.papers],
+        [(talk.title, talk.date, [p.name for p in talk.presenters]) for talk in doc.talks],
+        [person.name for person in doc.people],
+    )
+
+
+@pytest.mark.parametrize("quirk", QUIRKS)
+def test_quirks_read_as_a_person_reads_them(quirk: str) -> None:
+    expected = summary(studyparse.parse(QUIRK_README))
+    assert expected[2][0] == ("Deep Residual Learning for Image Recognition", "CVPR", 2016)
+    assert summary(studyparse.parse(QUIRKS[quirk](QUIRK_README))) == expected
+
+
+def test_no_break_spaces_are_kept_in_the_source() -> None:
+    text = QUIRK_README.replace(" ", "\u00a0")
+    doc = studyparse.parse(text)
+    assert doc.source_text == text
+    assert "\u00a0" in doc.papers[0].raw or "\u00a0" in text.splitlines()[doc.papers[0].line - 1]
+
+
+def test_emoji_stay_in_values() -> None:
+    doc = studyparse.parse(QUIRK_README.replace("Study\n", "Study 🎉\n", 1))
+    assert doc.title == "Deep Learning Study 🎉"

@@ -350,3 +350,17 @@ def test_bracketed_length_agrees_with_the_regex_it_replaced(text: str) -> None:
     from studyparse._extract import _bracketed
 
     assert _bracketed(text) == len(text) - len(re.sub(r"\[[^\]]*\]", "", text))
+
+
+CHANGING_PREFIX = "# Study\n\n## Paper List (3)\n\n*  Attention Is All You Need, NeurIPS, 2017\n\n"
+
+
+@pytest.mark.parametrize("case", ["nested markers", "nested quotes", "nested quote lines"])
+def test_normalize_of_deep_nesting_succeeds_or_refuses(case: str, tmp_path: Path) -> None:
+    """normalize renders with mistune to check lists; 10,000 levels must not crash it."""
+    readme = tmp_path / "README.md"
+    readme.write_text(CHANGING_PREFIX + CASES[case](20_000), encoding="utf-8")
+    result = run_cli(["normalize", "--check", "README.md"], tmp_path, timeout=180)
+    assert result.returncode in (0, 1, 2), result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert len(result.stderr.splitlines()) <= 1

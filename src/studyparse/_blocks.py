@@ -29,6 +29,8 @@ FENCE = re.compile(r"(`{3,}|~{3,})")
 #: Spaces after the last cell belong to it; the optional final pipe takes its own (no overlap).
 TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
 HTML_LINE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+#: No-break spaces (as word processors and web pages paste them) read as plain spaces.
+READ_AS_SPACE = {ord(char): " " for char in "\u00a0\u2007\u202f"}
 LEADING_SPACE = re.compile(r"[ \t\u00a0\u3000]*")
 QUOTE_PREFIX = re.compile(r"[ \t]{0,3}>[ \t]?")
 #: What splits or escapes table cells: an escaped pipe, a backtick, a pipe.
@@ -307,12 +309,15 @@ def _lines(text: str) -> list[str]:
 def scan(text: str, original: str | None = None) -> list[Block]:
     """Split LF-normalized text into blocks that together cover every line exactly once.
 
-    ``text`` is read; each block's ``raw`` comes from the same lines of ``original``
-    (the text before Unicode normalization) when given, so raw text stays verbatim.
+    ``text`` is read as a person reads it (a no-break space is a space); each block's
+    ``raw`` comes from the same lines of ``original`` (by default ``text`` itself, say
+    before Unicode normalization), so raw text stays verbatim.
     """
+    read = text.translate(READ_AS_SPACE)
+    source = text if original is None else original
     if len(text) <= REMEMBERED_SIZE:
-        return list(_scan_remembered(text, original))
-    return _Scanner(text, original).run()
+        return list(_scan_remembered(read, None if source == read else source))
+    return _Scanner(read, source).run()
 
 
 #: Normalizing scans the same text twice (to read it and to write it back), so the
