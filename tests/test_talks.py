@@ -154,3 +154,18 @@ def test_handle_presenter_becomes_the_person_known_by_that_handle() -> None:
         "2. [SimCLR](https://arxiv.org/abs/2002.05709) @yoonjae\n"
     )
     assert [[p.name for p in t.presenters] for t in doc.talks] == [["문가람"], ["윤재"]]
+
+
+def test_trailing_group_mark_presents_the_members_of_that_group() -> None:
+    doc = parse(
+        "## How we work\n"
+        "- Groups take turns\n"
+        "    > A조. 한별(@hanbyul), 김솔(@kimsol) <br>\n"
+        "    > B조. Ivy Chen(@ivyc)\n\n"
+        "## Curriculum\n"
+        "1. [U-Net](https://arxiv.org/abs/1505.04597) `A조`\n"
+        "2. Attention 개념 정리 `B조`\n"
+    )
+    assert [[p.name for p in t.presenters] for t in doc.talks] == [["한별", "김솔"], ["Ivy Chen"]]
+    kept = "\n".join(b.text for b in doc.blocks)
+    assert "B조. Ivy Chen(@ivyc)" in kept

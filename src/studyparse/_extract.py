@@ -46,7 +46,6 @@ from ._people import (
     merge_people,
     people_from,
     people_in_text,
-    same_person,
     split_names,
 )
 from ._talks import (
@@ -58,7 +57,14 @@ from ._talks import (
     talk_from_item,
     week_value,
 )
-from ._vocab import FIELD_LABELS, LINK_LABELS, PEOPLE_LABELS, is_placeholder, label_kind
+from ._vocab import (
+    FIELD_LABELS,
+    LINK_LABELS,
+    PEOPLE_LABELS,
+    is_placeholder,
+    label_kind,
+    normalized_label,
+)
 
 TITLE_WORDS = re.compile(r"[A-Za-z]")
 QUESTION_OR_SENTENCE = re.compile(r"[?？]\s*$|[다요죠음]\s*(?:[.!]\s*)?$|[.。]\s*$")
@@ -79,6 +85,8 @@ NAME_ONLY = re.compile(
     r"|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}"  # Ann Lee
     r"|@?[\w-]{2,39})$"  # handle
 )
+GROUP_LINE = re.compile(r"^[>\s]*(?P<label>[^\s.:：,()>]{1,12})\s*[.:：]\s*(?P<names>\S.*)$")
+GROUP_MARK = re.compile(r"`([^`]{1,12})`\s*$")
 RESOURCE_ONLY = re.compile(r"^[\s/|,·•-]*$")
 MAX_TITLE_WORDS = 40
 
@@ -114,6 +122,7 @@ class _Builder:
     raw_run: list[Block] = field(default_factory=list)
     plain_document: bool = False
     index: int = 0
+    groups: dict[str, list[Person]] = field(default_factory=dict)
     _first_seen: dict[str, int] = field(default_factory=dict)
     _names_counted: int = 0
 
@@ -135,6 +144,15 @@ class _Builder:
         self.raw_run.append(block)
         if block.kind != "blank":
             self.people += people_in_text(block.text or block.raw)
+            self.note_groups(block.text or block.raw)
+
+    def note_groups(self, text: str) -> None:
+        """Remember "2팀. A(@a), B(@b)" / "Team X: A (a@x)": a label naming a group of people."""
+        for line in text.split("\n"):
+            match = GROUP_LINE.match(line)
+            members = people_in_text(match.group("names")) if match else []
+            if match and members:
+                self.groups[normalized_label(match.group("label"))] = members
 
     def add_heading(self, heading: Heading) -> Label:
         self.flush_raw()
@@ -420,10 +438,10 @@ def _level(block: Block) -> int:
 
 
 def _entries(items: list[Block]) -> list[_Entry]:
-    base = min(_level(b) for b in items)
+    base = min(_level(b) for b in items if b.kind == "item")
     entries: list[_Entry] = []
     for block in items:
-        if _level(block) <= base or not entries:
+        if not entries or (block.kind == "item" and _level(block) <= base):
             entries.append(_Entry(block))
         else:
             entries[-1].children.append(block)
@@ -461,10 +479,11 @@ def _has_title_link(block: Block | _Cell) -> bool:
 
 def _is_container(entry: _Entry) -> bool:
     """A label item ("Readings", "Order: by lot") whose children are the real entries."""
-    if len(entry.children) < 2 or plain(entry.block.text).links:
+    nested = [b for b in entry.children if b.kind == "item"]
+    if len(nested) < 2 or plain(entry.block.text).links:
         return False
-    base = min(_level(b) for b in entry.children)
-    level = [b for b in entry.children if _level(b) == base]
+    base = min(_level(b) for b in nested)
+    level = [b for b in nested if _level(b) == base]
     return sum(1 for b in level if _has_title_link(b)) * 2 >= len(level)
 
 
@@ -496,7 +515,7 @@ def _child_texts(entry: _Entry) -> list[str]:
 def _item(builder: _Builder, index: int) -> int:
     builder.finish_talk()
     end = _list_run(builder.blocks, index)
-    items = [b for b in builder.blocks[index:end] if b.kind == "item"]
+    items = [b for b in builder.blocks[index:end] if b.kind != "blank"]
     role = builder.role()
     if role == "people":
         return _people_items(builder, index, end, items)
@@ -665,9 +684,17 @@ def _talk_entries(builder: _Builder, group: list[_Entry]) -> None:
             builder.keep_raw(block)
             continue
         builder.draft = talk_from_item(block.text, block.line, known)
+        if not builder.draft.presenters:
+            builder.draft.presenters = _group_mark(builder, block.text)
         for child in entry.children:
             _talk_child(builder, builder.draft, child)
     builder.finish_talk()
+
+
+def _group_mark(builder: _Builder, text: str) -> list[Person]:
+    """The members of a group named by a trailing mark ("`2팀`"), if the document defined it."""
+    match = GROUP_MARK.search(text.split("\n", 1)[0])
+    return list(builder.groups.get(normalized_label(match.group(1)), [])) if match else []
 
 
 def _talk_child(builder: _Builder, draft: TalkDraft, child: Block) -> None:
@@ -871,11 +898,21 @@ def _count_diagnostics(doc: StudyDocument) -> None:
 
 def _resolve_presenters(doc: StudyDocument) -> None:
     """Presenters named by handle or partly become the person the document knows in full."""
+    index: dict[tuple[str, str], Person] = {}
+    for known in doc.people:
+        for key in _person_keys(known):
+            index.setdefault(key, known)
     for talk in doc.talks:
         talk.presenters = [
-            next((known for known in doc.people if same_person(known, p)), p)
-            for p in talk.presenters
+            next((index[k] for k in _person_keys(p) if k in index), p) for p in talk.presenters
         ]
+
+
+def _person_keys(person: Person) -> list[tuple[str, str]]:
+    """The keys that identify a person: e-mail first, then handle, then name."""
+    keys = [("email", person.email), ("handle", person.handle)]
+    keys.append(("name", person.name) if not person.email else ("", None))
+    return [(kind, value.casefold()) for kind, value in keys if kind and value]
 
 
 def _end_of_parts(headings: list[Heading], position: int) -> int:

@@ -34,9 +34,7 @@ ORDINAL = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s+")
 QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{4,}?)[”\"]")
 TRAILING_PAREN = re.compile(r"[(（](?P<inner>[^()（）]*)[)）](?:\s*[.,])?\s*$")
 ASSIGNMENT = re.compile(r"[(（][^()（）@]*@[^()（）]*[)）]")
-ACRONYM = re.compile(
-    r"^(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]+[A-Z]\w*)$"
-)
+ACRONYM = re.compile(r"^(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]+[A-Z]\w*)$")
 VENUE_WORDS = re.compile(
     r"\b(?:IEEE|ACM|USENIX|arxiv|proceedings|conference|symposium|workshop|journal|transactions|"
     r"letters|preprint|whitepaper|technical report)\b",

@@ -16,7 +16,8 @@ NOT_A_NAME = re.compile(r"^[\d\W_]+$|^\?$")
 MAX_NAME_LENGTH = 40
 #: Name words are bounded ({0,40}) so a finditer over a long run of letters stays linear.
 _NAME = (
-    r"(?<![\w.@])(?P<name>[\uac00-\ud7af]{2,4}|[A-Z][\w.'-]{0,40}(?:[ \t][A-Z][\w.'-]{0,40}){0,2})"
+    r"(?<![\w.@])(?P<name>[\uac00-\ud7af]{2,4}|[A-Z][A-Za-z\u00c0-\u024f.'-]{0,40}"
+    r"(?:[ \t][A-Z][A-Za-z\u00c0-\u024f.'-]{0,40}){0,2})"
 )
 NAMED_CONTACT = re.compile(
     _NAME + r"[ \t]?[(（](?P<contact>[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[^\W_][\w-]*)[)）]"
