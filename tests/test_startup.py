@@ -57,6 +57,20 @@ def test_convert_to_json_does_not_import_bibtexparser(to: str) -> None:
     assert "bibtexparser" not in top_level(loaded)
 
 
+def test_normalize_check_does_not_import_bibtexparser(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_bytes(SEED.read_bytes())
+    code = (
+        "import contextlib, io\n"
+        "from studyparse._cli import main\n"
+        "with contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    assert main(['normalize', '--check', {str(readme)!r}]) in (0, 1)\n"
+    )
+    loaded = modules_after(code)
+    assert "studyparse._normalize" in loaded  # the check did run
+    assert "bibtexparser" not in top_level(loaded)
+
+
 def test_version_imports_no_parser() -> None:
     code = (
         "import contextlib, io\n"
