@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import os
 import platform
-import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -237,32 +238,57 @@ def latency(readme: Path, runs: int, workdir: Path) -> list[Row]:
             f" ({readme.name}, {readme.stat().st_size} bytes)",
             {f"{key}_ms": value * 1000 for key, value in median.items()},
         ),
-        import_profile(workdir),
+        startup_breakdown(workdir),
     ]
 
 
-IMPORT_LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)")
+#: Steps of the start-up of ``normalize --check``, each a whole child process; the
+#: difference between consecutive steps is what the step adds.
+STARTUP_STEPS = (
+    ("interpreter", "pass"),
+    ("+ pydantic BaseModel", "from pydantic import BaseModel"),
+    ("+ studyparse models", "import studyparse._model"),
+    ("+ parser and normalizer", "import studyparse._api, studyparse._normalize, studyparse._cli"),
+    (
+        "+ normalize --check README.md",
+        "import sys; from studyparse._cli import main; main(['normalize', '--check', 'README.md'])",
+    ),
+)
 
 
-def import_profile(workdir: Path) -> Row:
-    """Where the start-up of ``normalize --check`` goes: import time by top-level package."""
-    code = "import sys; from studyparse._cli import main; sys.exit(main(sys.argv[1:]))"
-    command = [sys.executable, "-X", "importtime", "-c", code, "normalize", "--check", "README.md"]
-    stderr = subprocess.run(
-        command, cwd=workdir, capture_output=True, text=True, check=False
-    ).stderr
-    by_package: dict[str, float] = {}
-    for match in IMPORT_LINE.finditer(stderr):
-        package = match.group(4).partition(".")[0]
-        by_package[package] = by_package.get(package, 0.0) + int(match.group(1)) / 1000
-    top = sorted(by_package.items(), key=lambda item: -item[1])[:5]
-    total = sum(by_package.values())
+def child_cpu(command: Sequence[str], cwd: Path) -> float:
+    """CPU seconds (user + system) of a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run_quiet(command, cwd)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def startup_breakdown(workdir: Path, runs: int = 7) -> Row:
+    """Where the start-up of ``normalize --check`` goes, in CPU ms, step by step."""
+    times: dict[str, list[float]] = {name: [] for name, _ in STARTUP_STEPS}
+    for _ in range(runs):
+        for name, code in STARTUP_STEPS:
+            times[name].append(child_cpu([sys.executable, "-c", code], workdir))
+    mdformat = [str(BIN / "mdformat"), "--check", "README.md"]
+    reference = (
+        [child_cpu(mdformat, workdir) for _ in range(runs)] if shutil.which(mdformat[0]) else []
+    )
+    median = {name: statistics.median(values) * 1000 for name, values in times.items()}
+    names = list(median)
+    added = {names[0]: median[names[0]]}
+    added.update(
+        {later: median[later] - median[earlier] for earlier, later in itertools.pairwise(names)}
+    )
     return Row(
-        "normalize --check import time",
-        total,
+        "normalize --check start-up, CPU",
+        median[names[-1]],
         "ms",
-        detail="self time by package: " + ", ".join(f"{name} {ms:.0f} ms" for name, ms in top),
-        numbers={f"{name}_ms": ms for name, ms in by_package.items()},
+        detail=", ".join(f"{name} {ms:.0f} ms" for name, ms in added.items())
+        + (
+            f"; mdformat --check: {statistics.median(reference) * 1000:.0f} ms" if reference else ""
+        ),
+        numbers={f"{name}_ms": ms for name, ms in added.items()},
     )
 
 
