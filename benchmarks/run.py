@@ -381,6 +381,37 @@ def peak_memory(big: Path) -> list[Row]:
     return rows
 
 
+def spin(count: int) -> int:
+    """Pure CPU work, for measuring how much parallelism the machine has to give."""
+    total = 0
+    for number in range(count):
+        total += number * number
+    return total
+
+
+def parallel_headroom(rounds: int) -> Row:
+    """What two processes gain over one on this machine now, for work with no overhead."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    tasks = [200_000] * 64
+    best = dict.fromkeys((1, 2), float("inf"))
+    for _ in range(rounds):
+        start = time.perf_counter()
+        list(map(spin, tasks))
+        best[1] = min(best[1], time.perf_counter() - start)
+        start = time.perf_counter()
+        with ProcessPoolExecutor(2) as pool:
+            list(pool.map(spin, tasks, chunksize=4))
+        best[2] = min(best[2], time.perf_counter() - start)
+    return Row(
+        "machine: 2 processes vs 1, pure loop",
+        best[1] / best[2],
+        "x",
+        detail="the most any -j 2 can gain here now (about 2 on an idle 2-core machine)",
+        numbers={"one_s": best[1], "two_s": best[2]},
+    )
+
+
 def batch(workdir: Path, rounds: int) -> Row:
     """1,000 READMEs to JSON Lines with one worker process and with two."""
     folder = workdir / "batch"
@@ -510,6 +541,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         report(latency(readme, LATENCY_RUNS, workdir))
         report(scaling(readme, max(3, args.rounds // 2)))
         report(peak_memory(big_readme(readme, workdir)))
+        report(parallel_headroom(max(2, args.rounds // 2)))
         report(batch(workdir, max(2, args.rounds // 2)))
     info["load_average_after"] = (
         [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else []
