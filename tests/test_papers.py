@@ -77,3 +77,19 @@ def test_linked_title_that_asks_a_question_is_a_paper() -> None:
     )
     assert [p.title for p in doc.papers] == ["Do Probes Find Syntax?", "Is Attention Explanation?"]
     assert doc.papers[0].authors == ["Ann Lee", "Bo Park"]
+
+
+def test_rendered_copy_with_dot_bullets_and_bare_numbers() -> None:
+    doc = parse(
+        "Tiny Models Club\n\nReadings (2)\n\n"
+        "• Pruning Filters Quickly, ICLR, 2017\n"
+        "• Sparse Wins, MLSys, 2020\n\n"
+        "Compilers (1)\n\n"
+        "1 Tensor Programs at Scale, OSDI, 2018\n"
+    )
+    assert [(p.title, p.category) for p in doc.papers] == [
+        ("Pruning Filters Quickly", "Readings"),
+        ("Sparse Wins", "Readings"),
+        ("Tensor Programs at Scale", "Compilers"),
+    ]
+    assert not [d for d in doc.diagnostics if d.code == "count-mismatch"]

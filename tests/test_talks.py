@@ -169,3 +169,26 @@ def test_trailing_group_mark_presents_the_members_of_that_group() -> None:
     assert [[p.name for p in t.presenters] for t in doc.talks] == [["한별", "김솔"], ["Ivy Chen"]]
     kept = "\n".join(b.text for b in doc.blocks)
     assert "B조. Ivy Chen(@ivyc)" in kept
+
+
+def test_bulleted_fields_under_a_bold_talk_title_in_a_week() -> None:
+    doc = parse(
+        "## Schedule\n### Week4 (October 02, 2021)\n**Kernel Fusion in Practice**\n"
+        "- Speaker: Bo Kim (bo@example.org)\n- Date: Oct 9\n- Slides: [pdf](https://example.org/k.pdf)\n"
+    )
+    (talk,) = doc.talks
+    assert (talk.title, talk.week, talk.date) == ("Kernel Fusion in Practice", 4, "2021-10-09")
+    assert talk.slides == "https://example.org/k.pdf"
+    assert [p.email for p in talk.presenters] == ["bo@example.org"]
+    assert doc.papers == []
+
+
+def test_presenter_cell_with_line_breaks_names_each_person() -> None:
+    doc = parse(
+        "| 날짜 | 발표자 | 논문 |\n|---|---|---|\n"
+        "| 2022.05.02 | 남궁민<br>Sara Ng | Graph Nets |\n"
+        "| 5월 9일 | 미정 | TBD |\n"
+    )
+    (talk,) = doc.talks
+    assert [p.name for p in talk.presenters] == ["남궁민", "Sara Ng"]
+    assert talk.date == "2022-05-02"

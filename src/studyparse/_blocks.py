@@ -24,7 +24,7 @@ ATX_HEADING = re.compile(r"(#{1,6})(?:[ \t]+|(?=[^#\s]))(.*?)(?:[ \t]+#+)?[ \t]*
 HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
 THEMATIC_BREAK = re.compile(r"(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$")
 SETEXT_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
-LIST_MARKER = re.compile(r"([-*+•·▪◦‣●○]|\d{1,3}[.)])(?:[ \t]+|$)")
+LIST_MARKER = re.compile(r"([-*+•·▪◦‣●○]|\d{1,3}[.)]|\d{1,3}(?=[ \t]+[A-Z\[“\"*_`]))(?:[ \t]+|$)")
 FENCE = re.compile(r"(`{3,}|~{3,})")
 #: Spaces after the last cell belong to it; the optional final pipe takes its own (no overlap).
 TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")

@@ -513,14 +513,29 @@ def _child_texts(entry: _Entry) -> list[str]:
 
 
 def _item(builder: _Builder, index: int) -> int:
-    builder.finish_talk()
     end = _list_run(builder.blocks, index)
     items = [b for b in builder.blocks[index:end] if b.kind != "blank"]
+    if builder.draft is not None:
+        items = _talk_field_items(builder, builder.draft, items)
+        if not items:
+            return end
+    builder.finish_talk()
     role = builder.role()
     if role == "people":
         return _people_items(builder, index, end, items)
     _read_entries(builder, _entries(items), role)
     return end
+
+
+def _talk_field_items(builder: _Builder, draft: TalkDraft, items: list[Block]) -> list[Block]:
+    """Bulleted "Presenter: ..." lines under a talk title fill its fields; the rest is returned."""
+    for position, block in enumerate(items):
+        found = field_of(clean(plain(block.text).text))
+        if found is None:
+            return items[position:]
+        value = block.text.split(":", 1)[-1] if ":" in block.text else found[1]
+        draft.add_field(found[0], value, block.line, block.raw, builder.year_hint)
+    return []
 
 
 def _read_entries(builder: _Builder, entries: list[_Entry], role: str | None) -> None:
