@@ -15,7 +15,7 @@ import json
 import unicodedata
 
 import bibtexparser
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 import studyparse
@@ -166,6 +166,20 @@ def test_any_text_parses_and_exports(text: str) -> None:
     except StudyParseError:
         return
     assert isinstance(normalized, str)
+
+
+#: Any code point at all, lone surrogates included (text from os.fsdecode has them).
+ANY_CODE_POINTS = st.text(st.one_of(st.characters(), st.characters(categories=["Cs"])), max_size=80)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(PIECES), ANY_CODE_POINTS), max_size=20).map("".join))
+@example("# Title \ud800\n\n- Attention Is All You Need, NeurIPS, 2017 \udcff\n")
+def test_any_code_points_parse_and_export(text: str) -> None:
+    doc = studyparse.parse(text)
+    exports(doc)
+    surrogates = any("\ud800" <= char <= "\udfff" for char in text)
+    assert any(d.code == "surrogates" for d in doc.diagnostics) == surrogates
 
 
 def read(doc: studyparse.StudyDocument) -> dict[str, object]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from pathlib import Path
 from typing import BinaryIO
@@ -15,6 +16,7 @@ from ._inline import forget_fragments
 from ._model import Diagnostic, SourceInfo, StudyDocument
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def parse(text: str, *, path: str | None = None, source: SourceInfo | None = None) -> StudyDocument:
@@ -28,13 +30,25 @@ def parse(text: str, *, path: str | None = None, source: SourceInfo | None = Non
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
+    first_surrogate = SURROGATE.search(text)
+    if first_surrogate is not None:  # not Unicode text (say from os.fsdecode): unwritable
+        text = SURROGATE.sub("\ufffd", text)
     forget_fragments()  # fragments are remembered within one document, not across
     doc = build(scan(unicodedata.normalize("NFC", text), original=text))
     doc.source = source or SourceInfo(path=path)
     doc._source_text = text
     if not text.strip():
         doc.diagnostics.append(_empty_diagnostic())
+    if first_surrogate is not None:
+        doc.diagnostics.insert(0, _surrogate_diagnostic(text, first_surrogate.start()))
     return doc
+
+
+def _surrogate_diagnostic(text: str, index: int) -> Diagnostic:
+    line = text.count("\n", 0, index) + 1
+    column = index - text.rfind("\n", 0, index)
+    message = "unpaired surrogate code points replaced by U+FFFD"
+    return Diagnostic(code="surrogates", message=message, line=line, column=column)
 
 
 def _empty_diagnostic() -> Diagnostic:
