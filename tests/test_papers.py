@@ -93,3 +93,15 @@ def test_rendered_copy_with_dot_bullets_and_bare_numbers() -> None:
         ("Tensor Programs at Scale", "Compilers"),
     ]
     assert not [d for d in doc.diagnostics if d.code == "count-mismatch"]
+
+
+def test_unreadable_item_of_a_paper_list_is_kept_with_its_children_and_reported() -> None:
+    doc = parse(
+        "## Papers\n- Deep Sets, NeurIPS, 2017\n- what should we read next?\n  - maybe graph stuff\n"
+    )
+    assert [p.title for p in doc.papers] == ["Deep Sets"]
+    kept = [b.text for b in doc.unparsed]
+    assert "- what should we read next?" in kept
+    assert "  - maybe graph stuff" in kept
+    (diagnostic,) = [d for d in doc.diagnostics if d.code == "unreadable-paper"]
+    assert diagnostic.line == 3

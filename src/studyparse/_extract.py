@@ -626,7 +626,8 @@ def _paper_entries(builder: _Builder, group: list[_Entry], reads: list[PaperRead
     for entry, read in zip(group, reads, strict=True):
         block = entry.block
         if read is None or not _readable_paper(read):
-            plist.unparsed.append(RawBlock(line=block.line, text=block.raw, role="unparsed"))
+            for kept in (block, *entry.children):
+                plist.unparsed.append(RawBlock(line=kept.line, text=kept.raw, role="unparsed"))
             builder.warn("unreadable-paper", "list item could not be read as a paper", block.line)
             continue
         plist.papers.append(read.paper)
@@ -691,12 +692,9 @@ def _talk_entries(builder: _Builder, group: list[_Entry]) -> None:
         block = entry.block
         text = clean(plain(block.text).text)
         found = field_of(text)
-        if found and found[0] == "date":
-            builder.default_date = find_date(found[1], builder.year_hint)[0] or builder.default_date
-            builder.keep_raw(block)
-            continue
-        if SENTENCE.search(text) or not (looks_like_title(text) or HANGUL.search(text)):
-            builder.keep_raw(block)
+        dated = found is not None and found[0] == "date"
+        if dated or SENTENCE.search(text) or not (looks_like_title(text) or HANGUL.search(text)):
+            _keep_entry(builder, entry, entry.children)
             continue
         builder.draft = talk_from_item(block.text, block.line, known)
         if not builder.draft.presenters:
