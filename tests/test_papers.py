@@ -97,7 +97,8 @@ def test_rendered_copy_with_dot_bullets_and_bare_numbers() -> None:
 
 def test_unreadable_item_of_a_paper_list_is_kept_with_its_children_and_reported() -> None:
     doc = parse(
-        "## Papers\n- Deep Sets, NeurIPS, 2017\n- what should we read next?\n  - maybe graph stuff\n"
+        "## Papers\n- Deep Sets, NeurIPS, 2017\n"
+        "- what should we read next?\n  - maybe graph stuff\n"
     )
     assert [p.title for p in doc.papers] == ["Deep Sets"]
     kept = [b.text for b in doc.unparsed]
