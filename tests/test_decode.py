@@ -283,3 +283,30 @@ def test_no_break_spaces_are_kept_in_the_source() -> None:
 def test_emoji_stay_in_values() -> None:
     doc = studyparse.parse(QUIRK_README.replace("Study\n", "Study 🎉\n", 1))
     assert doc.title == "Deep Learning Study 🎉"
+
+
+MESSY_KOREAN = (
+    "# 논문 읽기 모임\n\n## 논문 목록 (2)\n\n*  Attention Is All You Need, NeurIPS, 2017\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom", "newline"),
+    [("cp949", b"", "\r\n"), ("euc-kr", b"", "\n"), ("utf-16-le", codecs.BOM_UTF16_LE, "\r\n")],
+)
+def test_normalize_writes_back_in_the_encoding_it_read(
+    tmp_path: Path, encoding: str, bom: bytes, newline: str
+) -> None:
+    from studyparse._cli import main
+
+    readme = tmp_path / "README.md"
+    readme.write_bytes(bom + MESSY_KOREAN.replace("\n", newline).encode(encoding))
+    assert main(["normalize", str(readme)]) == 1  # rewritten
+    data = readme.read_bytes()
+    assert data.startswith(bom)
+    text = data[len(bom) :].decode(encoding)
+    assert "# 논문 읽기 모임" in text and "*  Attention" not in text
+    assert "Attention Is All You Need, NeurIPS, 2017" in text
+    lines = text.split(newline)
+    assert len(lines) > 5 and not any("\r" in line or "\n" in line for line in lines)
+    assert main(["normalize", "--check", str(readme)]) == 0  # a fixed point
