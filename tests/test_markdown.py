@@ -99,11 +99,33 @@ def test_talk_block_has_one_shape() -> None:
     )
     out = render(text)
     assert out == (
-        "### Week1 (September 09, 2020)\n\n**Lottery Tickets**<br>\n"
-        "Presenter: Jeongah Shin (j@example.org)<br>\n"
-        "PPT:<br>\nVideo: https://youtu.be/x\n"
+        "### Week1 (September 09, 2020)\n\n**Lottery Tickets**\n\n"
+        "- Presenter: Jeongah Shin (j@example.org)\n"
+        "- PPT:\n- Video: https://youtu.be/x\n"
     )
     assert signature(studyparse.parse(out)) == signature(studyparse.parse(text))
+
+
+def test_talk_fields_written_as_bullets_or_lines_take_the_same_shape() -> None:
+    lines = "## Week 2\n\nGPipe: Pipeline Parallelism\nPresenter: 김철수  \nPPT: https://a.example/s.pdf\n"
+    bullets = "## Week 2\n\n**GPipe: Pipeline Parallelism**\n- Presenter: 김철수\n- PPT: https://a.example/s.pdf\n"
+    assert (
+        render(lines)
+        == render(bullets)
+        == (
+            "## Week 2\n\n**GPipe: Pipeline Parallelism**\n\n- Presenter: 김철수\n- PPT: https://a.example/s.pdf\n"
+        )
+    )
+
+
+def test_a_line_break_tag_in_a_talk_block_is_kept() -> None:
+    text = "## Week 3\n\n**Title of the talk**<br>\nPresenter: Alice Kim<br>\nVideo: https://youtu.be/y\n"
+    out = render(text)
+    assert (
+        out
+        == "## Week 3\n\n**Title of the talk**<br>\n\n- Presenter: Alice Kim<br>\n- Video: https://youtu.be/y\n"
+    )
+    assert render(out) == out
 
 
 def test_table_is_canonical_and_keeps_every_cell() -> None:

@@ -44,8 +44,6 @@ MAX_LEVEL = 6
 #: Level of an implied heading (a bold or plain label line) that has no real heading above it.
 IMPLIED_ROOT_LEVEL = 2
 BULLET = "-"
-HARD_BREAK = "<br>"
-HARD_BREAK_END = re.compile(r"<br\s*/?>\s*$", re.IGNORECASE)
 TRAILING_HARD_BREAK = re.compile(r"\S {2,}$")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
@@ -204,17 +202,6 @@ def person_markdown(person: Person) -> str:
     if person.handle and person.handle != person.name:
         parts.append(f"(@{person.handle})")
     return " ".join(part for part in parts if part)
-
-
-def hard_breaks(lines: list[str]) -> str:
-    """Lines joined so GitHub shows each on its own line: ``<br>`` at each end but the last."""
-    written = []
-    for number, line in enumerate(lines):
-        line = line.strip()
-        if number < len(lines) - 1 and not HARD_BREAK_END.search(line):
-            line += HARD_BREAK
-        written.append(line)
-    return "\n".join(written)
 
 
 # -- the writer for parsed documents: the source text, re-laid out -----------------
@@ -477,26 +464,36 @@ def _write_talk(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
         if candidate.kind == "blank":
             scan_at += 1
             continue
-        if candidate.kind != "text" or candidate.quote or candidate.raw not in raw_lines:
+        if candidate.kind not in ("text", "item") or candidate.quote:
+            break
+        if candidate.raw not in raw_lines and candidate.text not in raw_lines:
             break
         if candidate.line in writer.headings or candidate.line in writer.talks:
             break
         members.append(candidate)
         scan_at += 1
         end = scan_at
-    lines = [talk_title_line(block.text), *(member.text for member in members[1:])]
-    return _Chunk(hard_breaks(lines), block.line, members[-1].end), end
+    fields = [member.text.strip() for member in members[1:]]
+    return _Chunk(
+        talk_markdown(talk_title_line(block.text), fields), block.line, members[-1].end
+    ), end
+
+
+def talk_markdown(title_line: str, fields: list[str]) -> str:
+    """A talk block: the bold title line, then one bullet per field."""
+    items = ["- " + field.replace("\n", "\n  ") for field in fields]
+    return "\n\n".join([title_line, "\n".join(items)]) if items else title_line
 
 
 def talk_title_line(text: str) -> str:
-    """A talk's title line in bold, unless bold would change how it reads."""
-    core = HARD_BREAK_END.sub("", text).strip()
+    """A talk's title line in bold, unless bold would change how it reads or drop markup."""
+    core = text.strip()
     label = EMPHASIS_LINE.match(core)
     inner = label.group("text").strip() if label else core
-    if any(char in inner for char in "*_`") or not inner:
-        return text.strip()
+    if any(char in inner for char in "*_`<") or not inner:
+        return core
     bold = f"**{inner}**"
-    return bold if clean(plain(bold).text) == clean(plain(inner).text) else text.strip()
+    return bold if clean(plain(bold).text) == clean(plain(inner).text) else core
 
 
 def _write_text(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
@@ -637,14 +634,14 @@ def _render_paper_list(writer: _ModelWriter, index: int) -> list[str]:
 
 
 def talk_block(talk: Talk) -> str:
-    """A talk as a bold title line and one line per field."""
+    """A talk as a bold title line and one bullet per field."""
     title = escape(talk.title or (talk.paper.title if talk.paper else "") or "Untitled")
     presenters = ", ".join(person_markdown(person) for person in talk.presenters) or "-"
-    lines = [f"**{title}**", f"Presenter: {presenters}"]
-    lines += [f"Date: {talk.date}"] if talk.date else []
-    lines += [f"Slides: {talk.slides}"] if talk.slides else []
-    lines += [f"Video: {talk.video}"] if talk.video else []
-    block = hard_breaks(lines)
+    fields = [f"Presenter: {presenters}"]
+    fields += [f"Date: {talk.date}"] if talk.date else []
+    fields += [f"Slides: {talk.slides}"] if talk.slides else []
+    fields += [f"Video: {talk.video}"] if talk.video else []
+    block = talk_markdown(f"**{title}**", fields)
     extra = [f"[{escape(label)}]({link_destination(url)})" for label, url in talk.links.items()]
     return block + ("\n\n" + " ".join(extra) if extra else "")
 
