@@ -127,7 +127,14 @@ def talks(draw: st.DrawFn, week: int, pool: list[Person]) -> Talk:
 def documents(draw: st.DrawFn) -> StudyDocument:
     doc = StudyDocument()
     # one record per person: a name always comes with the same e-mail (or none)
-    pool = draw(st.lists(people(), min_size=1, max_size=5, unique_by=lambda p: p.name))
+    pool = draw(
+        st.lists(
+            people(),
+            min_size=1,
+            max_size=5,
+            unique_by=(lambda p: p.name, lambda p: p.email or p.name),
+        )
+    )
     for number in range(draw(st.integers(0, 2))):
         items = draw(st.lists(papers(), min_size=1, max_size=4, unique_by=lambda p: p.title))
         doc.headings.append(
