@@ -52,3 +52,11 @@ def test_declared_count_that_differs_is_reported_with_its_line() -> None:
     doc = parse("## Reading (3)\n\n- Tiny Chips, DAC, 2020\n- Big Chips, ISSCC, 2021\n")
     (diagnostic,) = [d for d in doc.diagnostics if d.code == "count-mismatch"]
     assert diagnostic.line == 1
+
+
+def test_heading_note_in_parentheses_is_kept_apart_from_the_count() -> None:
+    heading = heading_from("Toronto(通过串行计算支持量化) (4)", 3, 9, "atx")
+    assert heading.text == "Toronto(通过串行计算支持量化)"
+    assert (heading.note, heading.count) == ("通过串行计算支持量化", 4)
+    assert heading_from("Image Recognition (이미지 인식)", 4, 1, "atx").note == "이미지 인식"
+    assert heading_from("(draft)", 2, 1, "atx").note is None

@@ -223,6 +223,7 @@ class _Builder:
         heading = section.label.heading if section else None
         plist = PaperList(
             category=heading.text if heading else None,
+            note=heading.note if heading else None,
             declared_count=heading.count if heading else None,
             line=heading.line if heading else 0,
         )

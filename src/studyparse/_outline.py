@@ -27,6 +27,7 @@ EMPHASIS_LINE = re.compile(r"^(\*\*|__|\*|_)(?P<text>[^*_].*?)\1\s*[:：]?\s*$")
 FIELD_LINE = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,30}?)[*_]*\s*[:：]\s*(?P<value>.*)$")
 SENTENCE_END = re.compile(r"[.!?。]$|[다요죠]\.?$")
 MAX_PLAIN_HEADING = 90
+HEADING_NOTE = re.compile(r"[(（]([^()（）]{1,80})[)）]\s*$")
 CATEGORY_PREFIX = re.compile(r"^(?:#+|\d{1,2}[.)]|[IVX]{1,4}\.)\s*(?=\S)")
 
 TALK_FIELDS = ("presenters", "reviewers", "slides", "video", "date")
@@ -84,7 +85,15 @@ def heading_from(text: str, level: int, line: int, style: str) -> Heading:
     if match:
         count = int(match.group(1))
         plain_text = plain_text[: match.start()].rstrip()
-    return Heading(text=plain_text, level=level, line=line, count=count, style=style)
+    note = HEADING_NOTE.search(plain_text)
+    return Heading(
+        text=plain_text,
+        level=level,
+        line=line,
+        count=count,
+        note=note.group(1).strip() if note and note.start() else None,
+        style=style,
+    )
 
 
 def emphasis_label(block: Block) -> str | None:
