@@ -192,3 +192,18 @@ def test_presenter_cell_with_line_breaks_names_each_person() -> None:
     (talk,) = doc.talks
     assert [p.name for p in talk.presenters] == ["남궁민", "Sara Ng"]
     assert talk.date == "2022-05-02"
+
+
+def test_schedule_table_with_a_materials_column_and_a_declared_count() -> None:
+    doc = parse(
+        "## 일정 (3)\n\n| 주차 | 날짜 | 발표자 | 논문 | 자료 |\n|---|---|---|---|---|\n"
+        "| 1 | 2023-03-06 | 김하나 | [RT-1](https://arxiv.org/abs/2212.06817) | [pdf](./w1.pdf) |\n"
+        "| 2 | 03.13 | 이두리 | Diffusion Policy | - |\n"
+        "| 3 | 미정 | TBD | TBD | |\n"
+    )
+    assert [(t.title, t.week, t.date, t.slides) for t in doc.talks] == [
+        ("RT-1", 1, "2023-03-06", "./w1.pdf"),
+        ("Diffusion Policy", 2, "2023-03-13", None),
+    ]
+    (mismatch,) = [d for d in doc.diagnostics if d.code == "count-mismatch"]
+    assert (mismatch.line, mismatch.message) == (1, "heading declares 3 items, 2 found")

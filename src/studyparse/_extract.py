@@ -52,6 +52,7 @@ from ._talks import (
     TalkDraft,
     cell,
     is_paper_url,
+    link_value,
     presenter_prefix,
     table_columns,
     talk_from_item,
@@ -831,7 +832,7 @@ def _table_row(
         plist = builder.current_papers()
         plist.papers.append(paper)
         return
-    slides = read.links.get("slides")
+    slides = link_value(cell(row, columns, "slides")) or read.links.get("slides")
     if slides is None and paper.url and not is_paper_url(paper.url):
         slides, paper = paper.url, paper.model_copy(update={"url": None})
     week_text = cell(row, columns, "week")
@@ -841,7 +842,7 @@ def _table_row(
         week=week_value(week_text) if week_text else None,
         date=date,
         slides=slides,
-        video=read.links.get("video"),
+        video=link_value(cell(row, columns, "video")) or read.links.get("video"),
         paper=paper.model_copy(update={"raw": "", "category": None})
         if paper.url or paper.venue or paper.year
         else None,
@@ -885,6 +886,7 @@ def _front_matter(blocks: list[Block]) -> dict[str, str]:
 def _count_diagnostics(doc: StudyDocument) -> None:
     headings = doc.headings
     paper_lines = sorted(p.line for p in doc.papers)
+    talk_lines = sorted(t.line for t in doc.talks)
     for position, heading in enumerate(headings):
         if heading.count is None:
             continue
@@ -900,6 +902,8 @@ def _count_diagnostics(doc: StudyDocument) -> None:
         if found == 0:
             end = _end_of_parts(headings, position)
             found = bisect_left(paper_lines, end) - bisect_right(paper_lines, heading.line)
+        if found == 0:  # a counted schedule: its talks are the items
+            found = bisect_left(talk_lines, end) - bisect_right(talk_lines, heading.line)
         if found != heading.count:
             doc.diagnostics.append(
                 Diagnostic(
