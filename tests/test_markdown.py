@@ -221,3 +221,18 @@ def test_heading_the_document_does_not_list_is_kept_as_written() -> None:
     doc.headings.clear()
     doc.layout = [entry for entry in doc.layout if entry.kind != "heading"]
     assert studyparse.to_markdown(doc) == "#### Notes (2)\n\nSome text.\n"
+
+
+@pytest.mark.parametrize("breaker", ["\n", "\r\n", "\r", "\u2028", "\n\n"])
+def test_a_line_break_inside_a_title_cannot_start_a_block(breaker: str) -> None:
+    title = f"Deep Nets{breaker}## Injected heading{breaker}- injected item"
+    paper = Paper(title=title, venue="ICLR", year=2020, url=f"https://example.org/a{breaker}b")
+    doc = StudyDocument(
+        headings=[Heading(text="Papers", level=2, line=1)],
+        paper_lists=[PaperList(category="Papers", papers=[paper])],
+        layout=[LayoutEntry(kind="heading", index=0), LayoutEntry(kind="paper_list", index=0)],
+    )
+    again = studyparse.parse(studyparse.to_markdown(doc))
+    assert [h.text for h in again.headings] == ["Papers"]
+    assert [p.title for p in again.papers] == ["Deep Nets ## Injected heading - injected item"]
+    assert again.papers[0].venue == "ICLR" and again.papers[0].year == 2020

@@ -22,6 +22,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from ._blocks import Block, scan, split_cells, strip_quote
 from ._inline import clean, plain
@@ -45,6 +46,7 @@ MAX_LEVEL = 6
 IMPLIED_ROOT_LEVEL = 2
 BULLET = "-"
 TRAILING_HARD_BREAK = re.compile(r"\S {2,}$")
+LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 NON_WORD = re.compile(r"[^\w]+")
@@ -89,12 +91,17 @@ def keeps_everything(before: str, after: str) -> bool:
 
 
 def escape(text: str) -> str:
-    """Text with the characters Markdown reads as markup backslash-escaped."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """One line of text with Markdown markup backslash-escaped and line breaks folded to spaces.
+
+    A value written inline (a title, a name) can then never start a heading, a list item or a
+    block of its own, whatever it holds.
+    """
+    return MARKDOWN_SPECIAL.sub(r"\\\1", LINE_BREAKS.sub(" ", text))
 
 
 def link_destination(url: str) -> str:
     """A link destination, in angle brackets when it has spaces or unbalanced parentheses."""
+    url = LINE_BREAKS.sub(lambda match: quote(match.group(0)), url)
     if any(char.isspace() for char in url) or url.count("(") != url.count(")"):
         return f"<{url}>"
     return url
