@@ -121,6 +121,23 @@ def test_standard_input_among_files(
     assert document["paper_lists"][0]["papers"][0]["venue"] == "ISPASS"
 
 
+def test_standard_input_over_the_size_limit_is_an_error_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = readmes(tmp_path, 1)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(PAPERS.encode())))
+    argv = ["--max-bytes", "20", "convert", "-", paths[0], "--to", "jsonl"]
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    records = lines_of(captured.out)
+    assert records[0] == {
+        "path": "<stdin>",
+        "error": "<stdin>: more than 20 bytes, over the limit of 20",
+    }
+    assert records[1]["path"] == paths[0] and "error" in records[1]
+    assert "studyparse: <stdin>: more than 20 bytes" in captured.err
+
+
 def test_several_files_need_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     paths = readmes(tmp_path, 2)
     assert main(["convert", *paths, "--to", "json"]) == 2

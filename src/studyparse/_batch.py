@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import BinaryIO, Literal
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 #: At most this many files travel to a worker in one message: enough that the
@@ -57,6 +57,18 @@ def convert_data(data: bytes, path: str) -> Converted:
     except Exception as exc:  # a bug: report it as data and go on with the other files
         message = f"{path}: internal error: {type(exc).__name__}: {exc}"
         return Converted(path, error_record(path, message), "bug", message)
+
+
+def convert_stream(stream: BinaryIO, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Converted:
+    """Read at most ``max_bytes`` from ``stream`` (standard input) and convert them; never raises."""
+    from ._api import read_limited
+    from ._errors import StudyParseError
+
+    try:
+        data = read_limited(stream, max_bytes, name)
+    except StudyParseError as exc:
+        return Converted(name, error_record(name, exc.format()), "failed", exc.format())
+    return convert_data(data, name)
 
 
 def convert_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Converted:

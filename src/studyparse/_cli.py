@@ -114,13 +114,13 @@ def _convert_batch(args: argparse.Namespace) -> int:
     """Each file to one JSON Lines record; a file that fails is reported and skipped."""
     import os
 
-    from ._batch import convert_data, convert_files, merge_in_order
+    from ._batch import convert_files, convert_stream, merge_in_order
     from ._progress import Progress
 
     paths: list[str] = args.files
     jobs: int = args.jobs or os.cpu_count() or 1
     read_here = {
-        index: convert_data(sys.stdin.buffer.read(), "<stdin>")
+        index: convert_stream(sys.stdin.buffer, "<stdin>", args.max_bytes)
         for index, path in enumerate(paths)
         if path == "-"
     }
