@@ -23,17 +23,23 @@ def test_convert_json_prints_the_document(capsys: pytest.CaptureFixture[str]) ->
     assert "Learned Step Size Quantization" in titles
 
 
-def test_convert_reads_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_convert_reads_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import io
 
-    stdin = io.TextIOWrapper(io.BytesIO(b"# Reading list\n\n- Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\n"))
+    stdin = io.TextIOWrapper(
+        io.BytesIO(b"# Reading list\n\n- Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\n")
+    )
     monkeypatch.setattr(sys, "stdin", stdin)
     assert main(["convert", "-", "--to", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["paper_lists"][0]["papers"][0]["venue"] == "ISPASS"
 
 
-def test_missing_file_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_file_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     missing = tmp_path / "nope.md"
     assert main(["convert", str(missing)]) == 2
     err = capsys.readouterr().err
@@ -55,7 +61,10 @@ def test_output_file(tmp_path: Path) -> None:
 
 def test_check_prints_positions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     readme = tmp_path / "README.md"
-    readme.write_text("## Paper List (3)\n1. Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\n", encoding="utf-8")
+    readme.write_text(
+        "## Paper List (3)\n1. Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\n",
+        encoding="utf-8",
+    )
     assert main(["check", str(readme)]) == 0
     out = capsys.readouterr().out
     assert f"{readme}:1:1: count-mismatch heading declares 3 items, 1 found" in out
@@ -80,6 +89,8 @@ def _console_script() -> str | None:
 def test_installed_console_script() -> None:
     script = _console_script()
     assert script is not None
-    proc = subprocess.run([script, "convert", str(SEED), "--to", "json"], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [script, "convert", str(SEED), "--to", "json"], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["title"]

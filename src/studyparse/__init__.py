@@ -1,7 +1,7 @@
 """studyparse: read the hand-written README of a study group into typed data.
 
 >>> import studyparse
->>> doc = studyparse.parse("## Paper List (1)\\n1. Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\\n")
+>>> doc = studyparse.parse("## Papers\\n1. Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\\n")
 >>> doc.papers[0].venue, doc.papers[0].year
 ('ISPASS', 2019)
 """
@@ -71,8 +71,18 @@ _LAZY: dict[str, str] = {
     **{
         name: "._model"
         for name in (
-            "Diagnostic", "Heading", "LayoutEntry", "Paper", "PaperList", "Person", "RawBlock",
-            "Session", "SourceInfo", "StudyDocument", "Talk", "TopicGroup",
+            "Diagnostic",
+            "Heading",
+            "LayoutEntry",
+            "Paper",
+            "PaperList",
+            "Person",
+            "RawBlock",
+            "Session",
+            "SourceInfo",
+            "StudyDocument",
+            "Talk",
+            "TopicGroup",
         )
     },
 }

@@ -60,7 +60,7 @@ def convert_data(data: bytes, path: str) -> Converted:
 
 
 def convert_stream(stream: BinaryIO, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Converted:
-    """Read at most ``max_bytes`` from ``stream`` (standard input) and convert them; never raises."""
+    """Read at most ``max_bytes`` from ``stream`` (standard input), convert them; never raises."""
     from ._api import read_limited
     from ._errors import StudyParseError
 
