@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyparse._dates import find_date, parse_date
+from studyparse._dates import find_date, label_year, parse_date
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,19 @@ def test_date_without_year_takes_the_year_of_its_neighbours() -> None:
 
 def test_impossible_dates_are_none() -> None:
     assert parse_date("2021-02-30") is None
+
+
+@pytest.mark.parametrize(
+    ("label", "year"),
+    [
+        ("Timetable HT 2021", 2021),
+        ("2030-2031 Spring term", 2031),
+        ("2030-31 spring", 2031),
+        ("2030-2031 autumn", 2030),
+        ("2030-2031（春）讨论班", 2031),
+        ("Reading list", None),
+        ("2030-2035 plan", 2030),
+    ],
+)
+def test_the_year_a_heading_names(label: str, year: int | None) -> None:
+    assert label_year(label) == year

@@ -64,3 +64,8 @@ def test_bare_name_list_under_a_members_heading() -> None:
         "### Members\n> 조아라, Ben Ode, 탁 민\n\n> Reading together every week, all welcome.\n"
     )
     assert [p.name for p in doc.people] == ["조아라", "Ben Ode", "탁 민"]
+
+
+def test_names_joined_by_a_spaced_ampersand_are_two_people() -> None:
+    assert [p.name for p in people_from("Ines Moreau & 김보라")] == ["Ines Moreau", "김보라"]
+    assert [p.name for p in people_from("R&D Team")] == ["R&D Team"]

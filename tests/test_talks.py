@@ -207,3 +207,32 @@ def test_schedule_table_with_a_materials_column_and_a_declared_count() -> None:
     ]
     (mismatch,) = [d for d in doc.diagnostics if d.code == "count-mismatch"]
     assert (mismatch.line, mismatch.message) == (1, "heading declares 3 items, 2 found")
+
+
+def test_header_cells_with_emoji_and_joiners_are_read_by_their_words() -> None:
+    doc = parse(
+        "## 2024-2025 春季读书会\n"
+        "\n"
+        "| 周数🗓️ | 日期⏰ | 分享者👩\u200d💻 | 内容📚 | 主持人🧑\u200d⚖️ |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 1 | 3.4 | 刘一鸣 | 稀疏注意力综述 | 周晓 |\n"
+        "| 2 | 3.11 | 孙悦 & 钱多多 |  | 周晓 |\n"
+    )
+    (talk,) = doc.talks
+    assert (talk.title, talk.week, talk.date) == ("稀疏注意力综述", 1, "2025-03-04")
+    assert [p.name for p in talk.presenters] == ["刘一鸣"]
+    assert [p.name for p in doc.people] == ["刘一鸣", "周晓", "孙悦", "钱多多"]
+
+
+def test_korean_presentation_date_and_host_columns() -> None:
+    doc = parse(
+        "## 일정\n"
+        "\n"
+        "| 논문 | 발표일 | 발표자 | 주최 |\n"
+        "| --- | --- | --- | --- |\n"
+        "| Tiny Recurrent Memory | 2024.04.02 | 문가람 | 배수진 |\n"
+    )
+    (talk,) = doc.talks
+    assert (talk.title, talk.date) == ("Tiny Recurrent Memory", "2024-04-02")
+    assert [p.name for p in talk.presenters] == ["문가람"]
+    assert {"문가람", "배수진"} <= {p.name for p in doc.people}

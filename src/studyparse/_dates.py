@@ -46,6 +46,31 @@ MONTH_SLASH_DAY = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![
 MONTH_DOT_DAY = re.compile(r"^\s*(?P<month>\d{1,2})\.(?P<day>\d{1,2})\s*$")
 
 
+YEAR_IN_LABEL = re.compile(
+    r"(?<!\d)(?P<first>(?:19|20)\d{2})(?:\s*[-–~/]\s*(?P<second>(?:19|20)?\d{2}))?(?!\d)"
+)
+SPRING_WORDS = re.compile(r"spring|\bVT\b|春|봄", re.IGNORECASE)
+
+
+def label_year(text: str) -> int | None:
+    """The year a heading names ("Schedule VT 2023", "2022-2023 Spring"), or None.
+
+    A span of two years is an academic year: its spring term falls in the later
+    year, anything else (autumn, the whole year) is dated by the first year.
+    """
+    match = YEAR_IN_LABEL.search(text)
+    if not match:
+        return None
+    first = int(match.group("first"))
+    second = match.group("second")
+    if second is None:
+        return first
+    later = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    if later != first + 1:
+        return first
+    return later if SPRING_WORDS.search(text) else first
+
+
 def _iso(year: int | None, month: int, day: int) -> str | None:
     if year is None:
         return None

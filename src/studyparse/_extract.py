@@ -15,7 +15,7 @@ from functools import partial
 from itertools import islice
 
 from ._blocks import TAB_WIDTH, Block
-from ._dates import find_date
+from ._dates import find_date, label_year
 from ._inline import clean, plain
 from ._model import (
     Diagnostic,
@@ -166,6 +166,8 @@ class _Builder:
         self.doc.layout.append(LayoutEntry(kind="heading", index=len(self.doc.headings) - 1))
         if label.date:
             self.note_year(label.date)
+        else:
+            self.year_hint = label_year(heading.text) or self.year_hint
         return label
 
     # -- context ------------------------------------------------------------
@@ -799,6 +801,9 @@ def _table_row(
     builder: _Builder, row: tuple[str, ...], columns: dict[str, list[int]], line: int
 ) -> None:
     title_cell = cell(row, columns, "title") or cell(row, columns, "other")
+    for kind in ("presenters", "hosts") if "title" in columns else ("hosts",):
+        if not is_placeholder(clean(plain(cell(row, columns, kind)).text)):
+            builder.people += people_from(cell(row, columns, kind))
     if is_placeholder(clean(plain(title_cell).text)):
         return
     if "presenters" not in columns and _has_title_link(_Cell(title_cell)):

@@ -14,6 +14,8 @@ PAREN_NOTE = re.compile(r"[(（]([^()（）]*)[)）]")
 NAME_SEPARATORS = re.compile(r"\s*(?:,|，|、|;|/|&|\band\b|\s-\s|·)\s*")
 NOT_A_NAME = re.compile(r"^[\d\W_]+$|^\?$")
 MAX_NAME_LENGTH = 40
+#: " & " between two names ("A & B"); a bare "&" (as in "R&D") joins nothing.
+JOINED_NAMES = re.compile(r"(?<=\s)&(?=\s)")
 NAME_BREAK = re.compile(r"<(?:br|li|/li|p|/p)\s*/?>|\n", re.IGNORECASE)
 #: Name words are bounded ({0,40}) so a finditer over a long run of letters stays linear.
 _NAME = (
@@ -92,7 +94,8 @@ def split_names(text: str) -> list[str]:
 
 def people_from(text: str) -> list[Person]:
     """Every person of a list of names separated by commas or line breaks (<br>, <li>)."""
-    found = [person_from(part) for part in split_names(NAME_BREAK.sub(",", text))]
+    text = JOINED_NAMES.sub(",", NAME_BREAK.sub(",", text))
+    found = [person_from(part) for part in split_names(text)]
     return [person for person in found if person is not None]
 
 

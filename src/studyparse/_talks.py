@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ TABLE_KINDS = (
     "date",
     "title",
     "presenters",
+    "hosts",
     "reviewers",
     "assistants",
     "slides",
@@ -168,13 +170,21 @@ def table_columns(header: tuple[str, ...]) -> dict[str, list[int]]:
     """Which columns of a table hold which field, by their header words."""
     columns: dict[str, list[int]] = {}
     for index, cell in enumerate(header):
-        label = clean(plain(cell).text)
+        label = without_symbols(clean(plain(cell).text))
         kind = label_kind(label, FIELD_LABELS, TABLE_KINDS)
         if kind is None:
             first = re.split(r"[\s(（]", label.strip(), maxsplit=1)[0] if label.strip() else ""
             kind = label_kind(first, FIELD_LABELS, TABLE_KINDS) if first else None
         columns.setdefault(kind or "other", []).append(index)
     return columns
+
+
+def without_symbols(label: str) -> str:
+    """A header label without its emoji, pictographs and joiners ("日期🕣" is "日期")."""
+    kept = (
+        ch for ch in label if unicodedata.category(ch)[0] != "S" and ch not in "\u200d\ufe0f\ufe0e"
+    )
+    return " ".join("".join(kept).split())
 
 
 def cell(row: tuple[str, ...], columns: dict[str, list[int]], kind: str) -> str:
