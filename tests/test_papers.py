@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from studyparse import parse
 from studyparse._papers import read_paper
 
@@ -106,3 +108,31 @@ def test_unreadable_item_of_a_paper_list_is_kept_with_its_children_and_reported(
     assert "  - maybe graph stuff" in kept
     (diagnostic,) = [d for d in doc.diagnostics if d.code == "unreadable-paper"]
     assert diagnostic.line == 3
+
+
+@pytest.mark.parametrize(
+    ("item", "title", "venue", "year"),
+    [
+        ("[(ICML2031)Quiet Gradients](https://example.org/q)", "Quiet Gradients", "ICML", 2031),
+        (
+            "(ACM Computing Surveys 2030) A Survey of Tiny Models",
+            "A Survey of Tiny Models",
+            "ACM Computing Surveys",
+            2030,
+        ),
+        ("[ECCV 2030 FlowNet-x] Optical Flow at Scale", "Optical Flow at Scale", "ECCV", 2030),
+        ("(2029)Sparse Codes Revisited", "Sparse Codes Revisited", None, 2029),
+    ],
+)
+def test_a_leading_venue_year_tag_is_metadata(
+    item: str, title: str, venue: str | None, year: int
+) -> None:
+    read = read_paper(item)
+    assert read is not None
+    assert (read.paper.title, read.paper.venue, read.paper.year) == (title, venue, year)
+
+
+def test_a_leading_tag_without_venue_or_year_stays_in_the_title() -> None:
+    read = read_paper("[Draft] Notes on Kernel Tricks")
+    assert read is not None
+    assert (read.paper.title, read.paper.venue) == ("[Draft] Notes on Kernel Tricks", None)

@@ -21,6 +21,11 @@ from ._venues import lookup
 from ._vocab import LINK_LABELS, label_kind
 
 YEAR = re.compile(r"^(?:19|20)\d{2}[a-z]?$")
+#: "(ICLR2014)Title", "[CVPR 2014 InceptionNet-v1] Title": a bracketed tag before the title.
+LEADING_TAG = re.compile(
+    r"^\s*[(\[（【](?P<tag>[^()\[\]（）【】]{2,60})[)\]）】]\s*(?P<rest>\S.*)$"
+)
+TAG_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)")
 YEAR_ANYWHERE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 SHORT_YEAR = re.compile(r"^'?(\d{2})'?$|^(\d{2})['’]$")
 VENUE_YEAR = re.compile(
@@ -276,6 +281,33 @@ def _read_leading_venue(fields: _Fields, rest: str) -> None:
         fields.evidence += 2
 
 
+def _read_leading_tag(fields: _Fields) -> None:
+    """Move a leading venue/year tag ("(ICLR2014)", "[ECCV 2020 RAFT]") out of the title.
+
+    The tag is metadata when it names a year or a known venue; a venue is the
+    text before the year ("IEEE TPAMI2017") or the first word when that is known.
+    """
+    match = LEADING_TAG.match(fields.title)
+    if not match:
+        return
+    tag = match.group("tag").strip()
+    year_match = TAG_YEAR.search(tag)
+    before = tag[: year_match.start()].strip(" ,-'") if year_match else ""
+    first = tag.split()[0]
+    if before and (venue_like(before) or (year_match and not tag[year_match.end() :].strip())):
+        venue: str | None = before
+    elif lookup(first) is not None:
+        venue = first
+    else:
+        venue = None
+    if year_match is None and venue is None:
+        return
+    fields.title = match.group("rest")
+    fields.venue = fields.venue or venue
+    fields.year = fields.year or (int(year_match.group("year")) if year_match else None)
+    fields.evidence += 1
+
+
 def _read_mla(text: str) -> _Fields | None:
     """MLA: Authors. “Title.” Container (Year)."""
     match = QUOTED_TITLE.search(text)
@@ -363,6 +395,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         fields = _Fields(title=clean(body))
         _read_paren(fields)
         _read_tail(fields)
+    _read_leading_tag(fields)
     title = _finish_title(fields.title)
     if not title:
         return None
