@@ -136,3 +136,23 @@ def test_a_leading_tag_without_venue_or_year_stays_in_the_title() -> None:
     read = read_paper("[Draft] Notes on Kernel Tricks")
     assert read is not None
     assert (read.paper.title, read.paper.venue) == ("[Draft] Notes on Kernel Tricks", None)
+
+
+def test_spaced_label_bullets_in_an_overview_section_are_not_papers() -> None:
+    doc = parse(
+        "## About us\n"
+        "- Meeting : Thursdays 7 PM online\n"
+        "- Goal : one survey per month, Vision and NLP\n"
+        "- 장소 : 공학관 301호\n"
+    )
+    assert doc.papers == []
+    assert "- Meeting : Thursdays 7 PM online" in "\n".join(b.text for b in doc.blocks)
+
+
+def test_colon_titles_in_an_untitled_section_are_still_papers() -> None:
+    doc = parse(
+        "## Picks\n"
+        "- LoRA: Low-Rank Adaptation of Large Language Models, ICLR 2022\n"
+        "- QLoRA: Efficient Finetuning of Quantized LLMs, NeurIPS 2023\n"
+    )
+    assert [p.venue for p in doc.papers] == ["ICLR", "NeurIPS"]

@@ -236,3 +236,17 @@ def test_korean_presentation_date_and_host_columns() -> None:
     assert (talk.title, talk.date) == ("Tiny Recurrent Memory", "2024-04-02")
     assert [p.name for p in talk.presenters] == ["문가람"]
     assert {"문가람", "배수진"} <= {p.name for p in doc.people}
+
+
+def test_a_table_row_whose_date_is_a_format_mask_is_a_template() -> None:
+    doc = parse(
+        "## Sessions\n"
+        "\n"
+        "| When | Paper | Speaker |\n"
+        "| --- | --- | --- |\n"
+        "| MM/DD/YYYY | paper title (venue year) | your name |\n"
+        "| 2030.01.12 | Rotary Embeddings Explained | Ana Silva |\n"
+    )
+    assert [t.title for t in doc.talks] == ["Rotary Embeddings Explained"]
+    assert doc.papers == []
+    assert [p.name for p in doc.people] == ["Ana Silva"]

@@ -78,6 +78,10 @@ SENTENCE = re.compile(r"(?:[다요죠음함]|니다)\s*(?:[.!]\s*)?$|[?？]\s*$"
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 PRESENTER_MARK = re.compile(r"(?<![\w.])@[^\W_][\w-]*|`[^`]{1,12}`\s*$")
 SPEAKER_PREFIX = re.compile(r"([\uac00-\ud7af]{2,4}|[A-Z][a-z]+)\s*[:：]\s*\S")
+#: "Time : Sundays 8 PM", "목적 : 정기 리뷰": a short label, a spaced colon, a value.
+OVERVIEW_FIELD = re.compile(r"^(?P<label>[^:：\[\]()<>]{1,24}?)\s+[:：]\s+\S")
+#: A date cell that is a format mask ("YYYY.MM.DD", "MM/DD"): the row is a template.
+DATE_MASK = re.compile(r"^(?:[YMD]{2,4}|[年月日])(?:\s*[-./]?\s*(?:[YMD]{2,4}|[年月日]))*$", re.I)
 NUMBERED_SLOT = re.compile(r"^.{1,40}?\s?\(\d{1,2}\)$")
 SITE_ROOT = re.compile(r"^(?:https?:)?//[^/?#]+/?$")
 NAMED_TITLE = re.compile(r"[^\s:]{2,24}\s?:\s?\S")
@@ -584,6 +588,10 @@ def _read_group(builder: _Builder, group: list[_Entry], role: str | None) -> Non
             )
         return read_so_far[index]
 
+    if role not in ("papers", "schedule") and _overview_fields(blocks):
+        for entry in group:
+            _keep_entry(builder, entry, entry.children)
+        return
     talky = [_talk_evidence(builder, e, role, partial(read, i)) for i, e in enumerate(group)]
     if sum(1 for t in talky if t == 2) * 2 >= len(group):
         _talk_entries(builder, group)
@@ -609,6 +617,16 @@ def _read_group(builder: _Builder, group: list[_Entry], role: str | None) -> Non
     for entry in group:
         _keep_entry(builder, entry, entry.children)
     builder.people += _repeated_speakers(group)
+
+
+def _overview_fields(blocks: list[Block]) -> bool:
+    """Most items are "Label : value" lines with no link: facts about the group, not papers."""
+    fields = sum(
+        1
+        for block in blocks
+        if OVERVIEW_FIELD.match(clean(plain(block.text).text)) and not plain(block.text).links
+    )
+    return fields * 2 > len(blocks)
 
 
 def _repeated_speakers(group: list[_Entry]) -> list[Person]:
@@ -800,6 +818,8 @@ def _cell_papers(markdown: str, line: int, category: str | None) -> list[Paper]:
 def _table_row(
     builder: _Builder, row: tuple[str, ...], columns: dict[str, list[int]], line: int
 ) -> None:
+    if DATE_MASK.match(clean(plain(cell(row, columns, "date")).text).strip()):
+        return
     title_cell = cell(row, columns, "title") or cell(row, columns, "other")
     for kind in ("presenters", "hosts") if "title" in columns else ("hosts",):
         if not is_placeholder(clean(plain(cell(row, columns, kind)).text)):
