@@ -69,3 +69,21 @@ def test_bare_name_list_under_a_members_heading() -> None:
 def test_names_joined_by_a_spaced_ampersand_are_two_people() -> None:
     assert [p.name for p in people_from("Ines Moreau & 김보라")] == ["Ines Moreau", "김보라"]
     assert [p.name for p in people_from("R&D Team")] == ["R&D Team"]
+
+
+def test_an_empty_people_label_takes_names_from_the_following_lines() -> None:
+    doc = parse(
+        "## About\n"
+        "- Goal : one paper a week\n"
+        "- Members :\n"
+        "Team Red: Ola Berg, 정하윤<br>\n"
+        "B조 : 서지우, Mei Tan<br>\n"
+        "\n"
+        "Meetings are on Fridays.\n"
+    )
+    assert [p.name for p in doc.people] == ["Ola Berg", "정하윤", "서지우", "Mei Tan"]
+
+
+def test_a_label_with_names_on_its_line_does_not_claim_the_next_lines() -> None:
+    doc = parse("## About\n- Place : Room 4\n- Members : Ola Berg<br>\nKim Lee, Jo Park\n")
+    assert [p.name for p in doc.people] == ["Ola Berg"]

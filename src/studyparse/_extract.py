@@ -60,6 +60,7 @@ from ._talks import (
 )
 from ._vocab import (
     FIELD_LABELS,
+    GROUP_WORDS,
     LINK_LABELS,
     PEOPLE_LABELS,
     is_placeholder,
@@ -70,6 +71,13 @@ from ._vocab import (
 TITLE_WORDS = re.compile(r"[A-Za-z]")
 QUESTION_OR_SENTENCE = re.compile(r"[?？]\s*$|[다요죠음]\s*(?:[.!]\s*)?$|[.。]\s*$")
 PEOPLE_LINE = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,40}?)[*_]*\s*[:：]\s*(?P<value>.+)$")
+EMPTY_LABEL = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,40}?)[*_]*\s*[:：]\s*$")
+_GROUP_WORD = "|".join(re.escape(word) for word in GROUP_WORDS)
+#: "1팀 :", "Team A:", "B조 :" before a group's names.
+GROUP_PREFIX = re.compile(
+    rf"^\s*(?:[\w]{{1,3}}\s*(?:{_GROUP_WORD})|(?:{_GROUP_WORD})\s*[\w]{{1,3}})\s*[:：.]\s*",
+    re.IGNORECASE,
+)
 LABELLED_LINE = re.compile(r"\s*(\*\*|__)[^*_]{1,40}\1\s*[:：]\s*\S")
 EMAILS_ONLY = re.compile(
     r"^[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?(?:\s*,\s*[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?)*,?$"
@@ -79,7 +87,7 @@ HANGUL = re.compile(r"[\uac00-\ud7af]")
 PRESENTER_MARK = re.compile(r"(?<![\w.])@[^\W_][\w-]*|`[^`]{1,12}`\s*$")
 SPEAKER_PREFIX = re.compile(r"([\uac00-\ud7af]{2,4}|[A-Z][a-z]+)\s*[:：]\s*\S")
 #: "Time : Sundays 8 PM", "목적 : 정기 리뷰": a short label, a spaced colon, a value.
-OVERVIEW_FIELD = re.compile(r"^(?P<label>[^:：\[\]()<>]{1,24}?)\s+[:：]\s+\S")
+OVERVIEW_FIELD = re.compile(r"^(?P<label>[^:：\[\]()<>]{1,24}?)\s+[:：](?:\s+\S|\s*$)")
 #: A date cell that is a format mask ("YYYY.MM.DD", "MM/DD"): the row is a template.
 DATE_MASK = re.compile(r"^(?:[YMD]{2,4}|[年月日])(?:\s*[-./]?\s*(?:[YMD]{2,4}|[年月日]))*$", re.I)
 NUMBERED_SLOT = re.compile(r"^.{1,40}?\s?\(\d{1,2}\)$")
@@ -126,6 +134,7 @@ class _Builder:
     default_date: str | None = None
     raw_run: list[Block] = field(default_factory=list)
     plain_document: bool = False
+    names_follow: bool = False  # after "Members:" with no names on its line
     index: int = 0
     groups: dict[str, list[Person]] = field(default_factory=dict)
     _first_seen: dict[str, int] = field(default_factory=dict)
@@ -270,6 +279,7 @@ class _Builder:
         self.plain_document = not any(b.kind in ("heading", "table") for b in self.blocks)
         while self.index < len(self.blocks):
             block = self.blocks[self.index]
+            self.names_follow = self.names_follow and block.kind == "text"
             handler = HANDLERS.get(block.kind, _keep)
             self.index = handler(self, self.index)
         self.finish_talk()
@@ -320,9 +330,27 @@ def _implied_level(builder: _Builder) -> int:
     return 7
 
 
+def _empty_people_label(text: str) -> bool:
+    """ "Members:" with nothing after it: the names are on the lines that follow."""
+    match = EMPTY_LABEL.match(text.strip())
+    return (
+        match is not None
+        and label_kind(match.group("label"), {"people": PEOPLE_LABELS}) is not None
+    )
+
+
+def _group_names(builder: _Builder, line: str) -> None:
+    """A line of names after "Members:", with any group label ("Team A:", "2조 :") dropped."""
+    builder.people += people_from(GROUP_PREFIX.sub("", line, count=1))
+
+
 def _text(builder: _Builder, index: int) -> int:
     block = builder.blocks[index]
     line_text = clean(plain(block.text).text)
+    if builder.names_follow and builder.draft is None:
+        _group_names(builder, line_text)
+        builder.keep_raw(block)
+        return index + 1
     found = field_of(line_text)
     if found and builder.draft is not None:
         builder.draft.add_field(
@@ -562,7 +590,9 @@ def _read_entries(builder: _Builder, entries: list[_Entry], role: str | None) ->
         _read_group(builder, group, role)
 
 
-def _keep_entry(builder: _Builder, entry: _Entry, children: list[Block]) -> None:
+def _keep_entry(
+    builder: _Builder, entry: _Entry, children: list[Block], *, role_free: bool = False
+) -> None:
     builder.finish_talk()
     block = entry.block
     text = clean(plain(block.text).text)
@@ -573,6 +603,14 @@ def _keep_entry(builder: _Builder, entry: _Entry, children: list[Block]) -> None
     builder.keep_raw(block)
     for child in children:
         builder.keep_raw(child)
+    first, _, rest = block.text.partition("\n")
+    names = _people_label(clean(plain(first).text)) if role_free else None
+    if names:
+        builder.people += people_from(names)
+    builder.names_follow = _empty_people_label(clean(plain(first).text))
+    if builder.names_follow:
+        for line in rest.split("\n"):
+            _group_names(builder, clean(plain(line).text))
 
 
 def _read_group(builder: _Builder, group: list[_Entry], role: str | None) -> None:
@@ -590,7 +628,7 @@ def _read_group(builder: _Builder, group: list[_Entry], role: str | None) -> Non
 
     if role not in ("papers", "schedule") and _overview_fields(blocks):
         for entry in group:
-            _keep_entry(builder, entry, entry.children)
+            _keep_entry(builder, entry, entry.children, role_free=True)
         return
     talky = [_talk_evidence(builder, e, role, partial(read, i)) for i, e in enumerate(group)]
     if sum(1 for t in talky if t == 2) * 2 >= len(group):

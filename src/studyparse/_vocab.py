@@ -223,6 +223,9 @@ PEOPLE_LABELS: tuple[str, ...] = (
     "参与者",
 )
 
+#: Words that name a group of members ("1팀", "Team A", "B조", "第二组").
+GROUP_WORDS: tuple[str, ...] = ("team", "group", "팀", "조", "반", "组", "小组")
+
 #: Link labels that name a kind of resource rather than a title ("[pdf]", "[slides]").
 LINK_LABELS: dict[str, tuple[str, ...]] = {
     "url": (
