@@ -250,3 +250,37 @@ def test_a_table_row_whose_date_is_a_format_mask_is_a_template() -> None:
     assert [t.title for t in doc.talks] == ["Rotary Embeddings Explained"]
     assert doc.papers == []
     assert [p.name for p in doc.people] == ["Ana Silva"]
+
+
+def test_a_dated_section_builds_its_talk_from_fields_in_any_order() -> None:
+    doc = parse(
+        "## Plan 2031\n"
+        "\n"
+        "**Session 4 (Mar 3)**\n"
+        "\n"
+        "_Moderator:_ Lena Voss\n"
+        "*Theme: Causal Inference*\n"
+        "\n"
+        "*Invariant Risk Minimization Revisited*\n"
+        "\n"
+        "Some notes on the reading.\n"
+        "\n"
+        "**Week 6 (Mar 17)**\n"
+        "\n"
+        "__Topic: Kernels__\n"
+        "_Lead:_ Omar Haddad, Kit Chu\n"
+        "\n"
+        "**Week 8 (Mar 31)**\n"
+        "\n"
+        "No meeting.\n"
+    )
+    titles = [(t.title, t.week, t.date, [p.name for p in t.presenters]) for t in doc.talks]
+    assert titles == [
+        ("Invariant Risk Minimization Revisited", None, "2031-03-03", ["Lena Voss"]),
+        ("Kernels", 6, "2031-03-17", ["Omar Haddad", "Kit Chu"]),
+    ]
+
+
+def test_field_lines_outside_a_dated_section_make_no_talk() -> None:
+    doc = parse("## About\n\n*Topic: Robust Vision*\n_Host:_ Mira Sol\n")
+    assert doc.talks == []

@@ -31,6 +31,7 @@ from ._model import (
     TopicGroup,
 )
 from ._outline import (
+    FIELD_LINE,
     Label,
     category_of,
     emphasis_label,
@@ -105,6 +106,16 @@ MAX_TITLE_WORDS = 40
 
 
 @dataclass
+class _FieldSession:
+    """A dated section's talk read from its field lines, which may come in any order."""
+
+    line: int
+    topic: str | None = None
+    title: str | None = None
+    presenters: list[Person] = field(default_factory=list)
+
+
+@dataclass
 class _Section:
     label: Label
     papers: PaperList | None = None
@@ -135,6 +146,7 @@ class _Builder:
     raw_run: list[Block] = field(default_factory=list)
     plain_document: bool = False
     names_follow: bool = False  # after "Members:" with no names on its line
+    session_fields: _FieldSession | None = None
     index: int = 0
     groups: dict[str, list[Person]] = field(default_factory=dict)
     _first_seen: dict[str, int] = field(default_factory=dict)
@@ -171,7 +183,8 @@ class _Builder:
     def add_heading(self, heading: Heading) -> Label:
         self.flush_raw()
         self.finish_talk()
-        label = label_for(heading)
+        self.finish_field_session()
+        label = label_for(heading, self.year_hint)
         while self.stack and self.stack[-1].label.heading.level >= heading.level:
             self.stack.pop()
         self.stack.append(_Section(label))
@@ -283,8 +296,20 @@ class _Builder:
             handler = HANDLERS.get(block.kind, _keep)
             self.index = handler(self, self.index)
         self.finish_talk()
+        self.finish_field_session()
         self.flush_raw()
         return self.doc
+
+    def finish_field_session(self) -> None:
+        """The talk of a dated section whose fields came in any order ("Topic:", "Host:")."""
+        fields, self.session_fields = self.session_fields, None
+        title = fields and (fields.title or fields.topic)
+        if fields is None or not title or not fields.presenters:
+            return
+        week, date = self.week_and_date()
+        self.add_talk(
+            Talk(title=title, presenters=fields.presenters, week=week, date=date, line=fields.line)
+        )
 
 
 def _keep(builder: _Builder, index: int) -> int:
@@ -361,6 +386,9 @@ def _text(builder: _Builder, index: int) -> int:
             builder.year_hint,
         )
         return index + 1
+    if builder.draft is None and _session_line(builder, block, line_text):
+        builder.keep_raw(block)
+        return index + 1
     builder.finish_talk()
     if _is_talk_title(builder, index):
         builder.flush_raw()
@@ -387,6 +415,40 @@ def _text(builder: _Builder, index: int) -> int:
         return index + 1
     builder.keep_raw(block)
     return index + 1
+
+
+def _session_field(text: str) -> tuple[str, str] | None:
+    """ "Topic: X" -> ("topic", "X"); "- Host: A, B" -> ("presenters", "A, B")."""
+    match = FIELD_LINE.match(text.strip())
+    if not match:
+        return None
+    label = match.group("label").strip().lstrip("-•·").strip()
+    kind = label_kind(label, FIELD_LABELS, ("presenters", "hosts", "title"))
+    if kind is None or not match.group("value").strip():
+        return None
+    return ("topic" if kind == "title" else "presenters"), match.group("value").strip()
+
+
+def _session_line(builder: _Builder, block: Block, text: str) -> bool:
+    """A line of a dated section's talk: a topic or presenter field, or the title after them."""
+    found = _session_field(text)
+    fields = builder.session_fields
+    if found is None:
+        label = emphasis_label(block)
+        if fields is None or label is None or fields.title or week_of(label) is not None:
+            return False
+        fields.title = clean(plain(label).text)
+        return True
+    week, date = builder.week_and_date()
+    if fields is None:
+        if week is None and date is None:
+            return False
+        fields = builder.session_fields = _FieldSession(line=block.line)
+    if found[0] == "topic":
+        fields.topic = fields.topic or found[1]
+    else:
+        fields.presenters += people_from(found[1])
+    return True
 
 
 def _people_label(text: str) -> str | None:

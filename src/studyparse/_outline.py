@@ -124,9 +124,9 @@ def plain_heading(blocks: list[Block], index: int) -> bool:
     return field_of(text) is None and "://" not in text
 
 
-def label_for(heading: Heading) -> Label:
-    """Role, week and date of a heading."""
-    date, _ = find_date(heading.text)
+def label_for(heading: Heading, year: int | None = None) -> Label:
+    """Role, week and date of a heading; ``year`` completes a month and day ("Week 5 (Feb 1)")."""
+    date, _ = find_date(heading.text, year)
     week = week_of(heading.text)
     role = "schedule" if week is not None or date is not None else role_of(heading.text)
     return Label(heading, role, week, date)
