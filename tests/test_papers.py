@@ -156,3 +156,20 @@ def test_colon_titles_in_an_untitled_section_are_still_papers() -> None:
         "- QLoRA: Efficient Finetuning of Quantized LLMs, NeurIPS 2023\n"
     )
     assert [p.venue for p in doc.papers] == ["ICLR", "NeurIPS"]
+
+
+def test_full_width_commas_separate_trailing_fields_and_the_title_keeps_its_own() -> None:
+    read = read_paper("图神经网络，从入门到精通，ICML，2031")
+    assert read is not None
+    assert (read.paper.title, read.paper.venue, read.paper.year) == (
+        "图神经网络，从入门到精通",
+        "ICML",
+        2031,
+    )
+
+
+def test_loads_names_the_mistake_when_given_text() -> None:
+    import studyparse
+
+    with pytest.raises(TypeError, match=r"loads\(\) takes bytes.*parse\(\)"):
+        studyparse.loads("## Papers\n")  # type: ignore[arg-type]

@@ -88,6 +88,8 @@ def read_limited(stream: BinaryIO, max_bytes: int, name: str) -> bytes:
 
 def loads(data: bytes, *, path: str | None = None) -> StudyDocument:
     """Decode README bytes (UTF-8, UTF-16/32 with a BOM, CP949/EUC-KR) and parse them."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"loads() takes bytes, not {type(data).__name__}; use parse() for text")
     text, source = decode(data, path)
     doc = parse(text, path=path, source=source)
     if source.encoding != "utf-8":

@@ -189,7 +189,7 @@ def _split_points(separators: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(OPENING_BRACKETS + CLOSING_BRACKETS + separators) + "]")
 
 
-def split_top_level(text: str, separators: str = ",") -> list[str]:
+def split_top_level(text: str, separators: str = ",，") -> list[str]:
     """Split on separators outside parentheses and brackets."""
     parts: list[str] = []
     depth = 0
@@ -250,7 +250,7 @@ def _names(text: str) -> list[str]:
 
 def _read_tail(fields: _Fields) -> None:
     """Trailing ", Venue, Year" / ", Author et al., Year" / ", Venue Year" segments."""
-    parts = split_top_level(fields.title, ",")
+    parts = split_top_level(fields.title, ",，")
     consumed = 0
     for part in reversed(parts[1:]):
         stripped = part.strip().rstrip(".")
@@ -268,7 +268,9 @@ def _read_tail(fields: _Fields) -> None:
                 break
         consumed += 1
     if consumed:
-        fields.title = ",".join(parts[: len(parts) - consumed])
+        kept = parts[: len(parts) - consumed]
+        # Every separator is one character: the title is the text before the last kept one's end.
+        fields.title = fields.title[: sum(len(part) for part in kept) + len(kept) - 1]
         fields.evidence += consumed
 
 
