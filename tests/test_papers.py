@@ -173,3 +173,14 @@ def test_loads_names_the_mistake_when_given_text() -> None:
 
     with pytest.raises(TypeError, match=r"loads\(\) takes bytes.*parse\(\)"):
         studyparse.loads("## Papers\n")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("etal", ["et al.", "et. al.", "et al", "et.al."])
+def test_a_whole_item_link_keeps_its_target_and_et_al_is_dropped(etal: str) -> None:
+    read = read_paper(
+        f'[Quill {etal} "Learning to Fold Paper" (2031)](https://example.org/fold.pdf)'
+    )
+    assert read is not None
+    paper = read.paper
+    assert (paper.title, paper.authors, paper.year) == ("Learning to Fold Paper", ["Quill"], 2031)
+    assert paper.url == "https://example.org/fold.pdf"

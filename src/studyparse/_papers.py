@@ -45,7 +45,7 @@ VENUE_WORDS = re.compile(
     r"letters|preprint|whitepaper|technical report)\b",
     re.IGNORECASE,
 )
-ET_AL = re.compile(r"(?:,|(?<!\s))\s*\bet\s+al\b\.?", re.IGNORECASE)
+ET_AL = re.compile(r"(?:,|(?<!\s))\s*\bet\.?\s*al\b\.?", re.IGNORECASE)
 #: A match starts at a run of spaces' first character or at a non-space, never mid-run (linear).
 AUTHOR_SPLIT = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s*(?:,\s*and\s+|,|&)|\s+and\s+)\s*")
 PAGES = re.compile(r"(?<!\s)\s+\d+(?:\.\d+)?(?:\s*\(\s*\d{4}\s*\))?(?:\s*:\s*[\d-]+)?\s*$")
@@ -381,6 +381,8 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
     body, notes, assignees = _notes_and_assignees(body)
     fields = _read_bold_title(source) or _read_mla(clean(body))
     url = extras.pop("url", None)
+    if fields is not None and url is None and _whole_item_link(body, title_link):
+        url = title_link.url if title_link else None
     if fields is None and title_link is not None and len(title_link.text) >= 2:
         fields = _Fields(title=title_link.text)
         outside = _without(body, [(title_link.start, title_link.end)])
@@ -417,6 +419,11 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
     )
     labelled = url is not None and (title_link is None or url != title_link.url)
     return PaperRead(paper, extras, fields.evidence + bool(url) + labelled, labelled)
+
+
+def _whole_item_link(body: str, link: Link | None) -> bool:
+    """The item is one link whose text holds the whole citation ('[Lee et al. "T" (2020)](u)')."""
+    return link is not None and not clean(_without(body, [(link.start, link.end)])).strip()
 
 
 def _arxiv_id(text: str) -> str | None:
