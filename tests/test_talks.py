@@ -284,3 +284,18 @@ def test_a_dated_section_builds_its_talk_from_fields_in_any_order() -> None:
 def test_field_lines_outside_a_dated_section_make_no_talk() -> None:
     doc = parse("## About\n\n*Topic: Robust Vision*\n_Host:_ Mira Sol\n")
     assert doc.talks == []
+
+
+def test_a_links_column_gives_slides_and_video_by_label_or_by_file_type() -> None:
+    doc = parse(
+        "## Schedule\n"
+        "\n"
+        "| Date | Paper | Presenter | Resources |\n"
+        "| --- | --- | --- | --- |\n"
+        "| 2031.02.03 | Mamba Notes | Ivo Kral | [paper](https://arxiv.org/abs/2312.00752) "
+        "[write-up](https://github.com/club/notes/blob/main/mamba.pdf) |\n"
+        "| 2031.02.10 | Retrieval Heads | Ada Lu | [recording](https://youtu.be/abc) |\n"
+    )
+    first, second = doc.talks
+    assert first.slides == "https://github.com/club/notes/blob/main/mamba.pdf"
+    assert (second.slides, second.video) == (None, "https://youtu.be/abc")

@@ -54,6 +54,7 @@ from ._talks import (
     cell,
     is_paper_url,
     link_value,
+    material_links,
     presenter_prefix,
     table_columns,
     talk_from_item,
@@ -957,7 +958,12 @@ def _table_row(
         plist = builder.current_papers()
         plist.papers.append(paper)
         return
-    slides = link_value(cell(row, columns, "slides")) or read.links.get("slides")
+    material = material_links(" ".join(row[i] for i in columns.get("other", []) if i < len(row)))
+    slides = (
+        link_value(cell(row, columns, "slides"))
+        or read.links.get("slides")
+        or material.get("slides")
+    )
     if slides is None and paper.url and not is_paper_url(paper.url):
         slides, paper = paper.url, paper.model_copy(update={"url": None})
     week_text = cell(row, columns, "week")
@@ -967,7 +973,9 @@ def _table_row(
         week=week_value(week_text) if week_text else None,
         date=date,
         slides=slides,
-        video=link_value(cell(row, columns, "video")) or read.links.get("video"),
+        video=link_value(cell(row, columns, "video"))
+        or read.links.get("video")
+        or material.get("video"),
         paper=paper.model_copy(update={"raw": "", "category": None})
         if paper.url or paper.venue or paper.year
         else None,

@@ -63,6 +63,27 @@ def link_value(markdown: str) -> str | None:
     return match.group(0) if match else None
 
 
+PRESENTATION_FILE = re.compile(r"\.(?:pdf|pptx?|key|odp)(?:[?#].*)?$", re.IGNORECASE)
+
+
+def material_links(markdown: str) -> dict[str, str]:
+    """Slides and video among a cell's links ("[Paper](…) [Review](…/talk.pdf)").
+
+    A link labelled slides or video is that; a link to a presentation file
+    (.pdf, .pptx, .key) that is not a publication's page is the talk's slides.
+    """
+    found: dict[str, str] = {}
+    for link in plain(markdown).links:
+        if not link.url or link.image:
+            continue
+        kind = label_kind(link.text, LINK_LABELS, ("slides", "video"))
+        if kind is None and PRESENTATION_FILE.search(link.url) and not is_paper_url(link.url):
+            kind = "slides"
+        if kind is not None:
+            found.setdefault(kind, link.url)
+    return found
+
+
 @dataclass
 class TalkDraft:
     """A talk being assembled from its title line and the labelled lines after it."""
