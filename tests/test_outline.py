@@ -60,3 +60,25 @@ def test_heading_note_in_parentheses_is_kept_apart_from_the_count() -> None:
     assert (heading.note, heading.count) == ("通过串行计算支持量化", 4)
     assert heading_from("Image Recognition (이미지 인식)", 4, 1, "atx").note == "이미지 인식"
     assert heading_from("(draft)", 2, 1, "atx").note is None
+
+
+def test_a_bold_week_label_with_a_remark_after_it_opens_a_session() -> None:
+    from studyparse import parse
+
+    doc = parse(
+        "## Term 2032\n"
+        "\n"
+        "**Week 4 (Oct 6)** (moved to room B, see [map](https://example.org/map))\n"
+        "*Topic: Mixture Models*\n"
+        "Speaker: Rui Gomes\n"
+    )
+    (talk,) = doc.talks
+    assert (talk.title, talk.week, talk.date) == ("Mixture Models", 4, "2032-10-06")
+    assert any(h.text.startswith("Week 4 (Oct 6)") for h in doc.headings)
+
+
+def test_a_bold_lead_in_that_names_no_week_stays_text() -> None:
+    from studyparse import parse
+
+    doc = parse("## Notes\n\n**Important** bring a laptop to every meeting\n")
+    assert [h.text for h in doc.headings] == ["Notes"]

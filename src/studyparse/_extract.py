@@ -80,6 +80,7 @@ GROUP_PREFIX = re.compile(
     rf"^\s*(?:[\w]{{1,3}}\s*(?:{_GROUP_WORD})|(?:{_GROUP_WORD})\s*[\w]{{1,3}})\s*[:：.]\s*",
     re.IGNORECASE,
 )
+LEADING_BOLD = re.compile(r"^(\*\*|__)(?P<text>[^*_\n]{1,60})\1(?=\s*\S)")
 LABELLED_LINE = re.compile(r"\s*(\*\*|__)[^*_]{1,40}\1\s*[:：]\s*\S")
 EMAILS_ONLY = re.compile(
     r"^[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?(?:\s*,\s*[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?)*,?$"
@@ -404,6 +405,15 @@ def _text(builder: _Builder, index: int) -> int:
         return index + 1
     label = emphasis_label(block)
     week = week_of(line_text) if len(line_text) <= 90 else None
+    lead = LEADING_BOLD.match(block.text)
+    if label is None and lead and builder.blocks[index - 1].kind in ("blank", "heading"):
+        # "**Week 7 (Feb 15)** (note: other room)": a bold week label with a remark after it.
+        label = lead.group("text") if week_of(lead.group("text")) is not None else None
+        if label is not None:
+            builder.add_heading(
+                heading_from(block.text, _implied_level(builder), block.line, "plain")
+            )
+            return index + 1
     if (
         label is not None
         or (builder.plain_document and plain_heading(builder.blocks, index))
