@@ -299,3 +299,11 @@ def test_a_links_column_gives_slides_and_video_by_label_or_by_file_type() -> Non
     first, second = doc.talks
     assert first.slides == "https://github.com/club/notes/blob/main/mamba.pdf"
     assert (second.slides, second.video) == (None, "https://youtu.be/abc")
+
+
+def test_a_korean_label_noun_before_a_colon_is_not_a_presenter() -> None:
+    from studyparse._talks import presenter_prefix
+
+    assert presenter_prefix("장소: Zoom Meeting Room", set()) is None
+    assert presenter_prefix("준비물: Laptop and PyTorch", set()) is None
+    assert presenter_prefix("윤채린: Attention Sinks in LLMs", set()) == "윤채린"

@@ -16,6 +16,7 @@ from ._people import PAREN_NOTE, people_from, person_from, split_names
 from ._vocab import (
     FIELD_LABELS,
     LINK_LABELS,
+    NOT_NAMES,
     PAPER_HOSTS,
     PRESENTER_MARKS,
     is_placeholder,
@@ -153,7 +154,11 @@ def presenter_prefix(markdown: str, known_names: Container[str]) -> str | None:
     name = match.group("name").strip()
     if name in known_names:
         return name
-    if not HANGUL_NAME.match(name) or any(name in words for words in FIELD_LABELS.values()):
+    if (
+        not HANGUL_NAME.match(name)
+        or name in NOT_NAMES
+        or any(name in words for words in FIELD_LABELS.values())
+    ):
         return None
     return name if "*" in name or TITLE_OR_LINK.search(match.group("rest")) else None
 

@@ -229,6 +229,46 @@ PEOPLE_LABELS: tuple[str, ...] = (
     "参与者",
 )
 
+#: Korean nouns that label a line ("목적 : …", "장소: …") and so are never a presenter's name.
+NOT_NAMES: frozenset[str] = frozenset(
+    (
+        "목적",
+        "목표",
+        "기간",
+        "장소",
+        "시간",
+        "일시",
+        "일정",
+        "방식",
+        "방법",
+        "진행",
+        "진행 방식",
+        "내용",
+        "대상",
+        "모집",
+        "준비",
+        "준비물",
+        "과제",
+        "규칙",
+        "공지",
+        "참고",
+        "비고",
+        "주의",
+        "소개",
+        "예시",
+        "자료",
+        "링크",
+        "코드",
+        "구현",
+        "정리",
+        "요약",
+        "회비",
+        "벌금",
+        "온라인",
+        "오프라인",
+    )
+)
+
 #: Words that name a group of members ("1팀", "Team A", "B조", "第二组").
 GROUP_WORDS: tuple[str, ...] = ("team", "group", "팀", "조", "반", "组", "小组")
 
