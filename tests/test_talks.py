@@ -307,3 +307,23 @@ def test_a_korean_label_noun_before_a_colon_is_not_a_presenter() -> None:
     assert presenter_prefix("장소: Zoom Meeting Room", set()) is None
     assert presenter_prefix("준비물: Laptop and PyTorch", set()) is None
     assert presenter_prefix("윤채린: Attention Sinks in LLMs", set()) == "윤채린"
+
+
+def test_presenter_before_title_in_a_week_section_plain_or_bulleted() -> None:
+    for body in (
+        "Discussant: Tove Lind\nSparse Probing of Language Models\n",
+        "- Discussant: Tove Lind\n- Sparse Probing of Language Models\n",
+        "- Sparse Probing of Language Models\n- Discussant: Tove Lind\n",
+    ):
+        doc = parse("## Meetings\n### Week 12\n" + body)
+        talks = [(t.title, t.week, [p.name for p in t.presenters]) for t in doc.talks]
+        assert talks == [("Sparse Probing of Language Models", 12, ["Tove Lind"])], body
+
+
+def test_bulleted_fields_with_two_paper_lines_are_not_one_talk() -> None:
+    doc = parse(
+        "## Meetings\n### Week 12\n- Speaker: Tove Lind\n"
+        "- [Sparse Probing](https://arxiv.org/abs/2305.01610)\n"
+        "- [Linear Probes](https://arxiv.org/abs/1610.01644)\n"
+    )
+    assert [t.title for t in doc.talks] != ["Sparse Probing"]

@@ -445,7 +445,7 @@ def _session_line(builder: _Builder, block: Block, text: str) -> bool:
     found = _session_field(text)
     fields = builder.session_fields
     if found is None:
-        label = emphasis_label(block)
+        label = emphasis_label(block) or (text if looks_like_title(text) else None)
         if fields is None or label is None or fields.title or week_of(label) is not None:
             return False
         fields.title = clean(plain(label).text)
@@ -629,11 +629,31 @@ def _item(builder: _Builder, index: int) -> int:
         if not items:
             return end
     builder.finish_talk()
+    if _session_items(builder, items):
+        for block in builder.blocks[index:end]:
+            builder.keep_raw(block)
+        return end
     role = builder.role()
     if role == "people":
         return _people_items(builder, index, end, items)
     _read_entries(builder, _entries(items), role)
     return end
+
+
+def _session_items(builder: _Builder, items: list[Block]) -> bool:
+    """Bulleted fields of a dated section's talk ("- Lead: A", "- Topic: X"), in any order."""
+    texts = [clean(plain(block.text).text) for block in items]
+    week, date = builder.week_and_date()
+    dated = builder.session_fields is not None or week is not None or date is not None
+    fields = sum(1 for text in texts if _session_field(text) is not None)
+    titles = sum(1 for text in texts if _session_field(text) is None and looks_like_title(text))
+    if not dated or not fields or fields + titles < len(items) or titles > 1:
+        return False
+    if any(block.indent for block in items):
+        return False
+    pairs = list(zip(items, texts, strict=True))
+    pairs.sort(key=lambda pair: _session_field(pair[1]) is None)  # the fields, then the title
+    return all(_session_line(builder, block, text) for block, text in pairs)
 
 
 def _talk_field_items(builder: _Builder, draft: TalkDraft, items: list[Block]) -> list[Block]:
