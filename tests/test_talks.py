@@ -327,3 +327,26 @@ def test_bulleted_fields_with_two_paper_lines_are_not_one_talk() -> None:
         "- [Linear Probes](https://arxiv.org/abs/1610.01644)\n"
     )
     assert [t.title for t in doc.talks] != ["Sparse Probing"]
+
+
+def test_a_dated_table_of_names_is_no_grid_of_parallel_talks() -> None:
+    doc = parse(
+        "## Rota\n"
+        "\n"
+        "| Date | Room | Duty |\n"
+        "| --- | --- | --- |\n"
+        "| 2031-05-02 | 101 | 孙 悦 |\n"
+        "| 2031-05-09 | 102 | 김하린 |\n"
+    )
+    assert doc.talks == []
+
+
+def test_a_dated_table_of_parallel_topics_is_still_a_grid() -> None:
+    doc = parse(
+        "## Tracks\n"
+        "\n"
+        "| Date | Vision | Language |\n"
+        "| --- | --- | --- |\n"
+        "| 2031-05-02 | Diffusion Basics | Tokenizer design |\n"
+    )
+    assert [t.title for t in doc.talks] == ["Diffusion Basics", "Tokenizer design"]

@@ -81,6 +81,9 @@ GROUP_PREFIX = re.compile(
     re.IGNORECASE,
 )
 LEADING_BOLD = re.compile(r"^(\*\*|__)(?P<text>[^*_\n]{1,60})\1(?=\s*\S)")
+NUMBER_OR_TIME = re.compile(r"^[\d\s:.,/~-]*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
+#: A Chinese or Korean personal name: two to four syllables, perhaps spaced ("王 伟").
+CJK_NAME = re.compile(r"^[\u4e00-\u9fff\uac00-\ud7af](?:\s?[\u4e00-\u9fff\uac00-\ud7af]){1,3}$")
 LABELLED_LINE = re.compile(r"\s*(\*\*|__)[^*_]{1,40}\1\s*[:：]\s*\S")
 EMAILS_ONLY = re.compile(
     r"^[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?(?:\s*,\s*[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?)*,?$"
@@ -904,13 +907,28 @@ def _table(builder: _Builder, index: int) -> int:
     if ("title" not in columns and not timed) or _slot_grid(block.rows[1:], titles):
         return _keep(builder, index)
     builder.flush_raw()
-    grid = "title" not in columns and "presenters" not in columns and len(titles) >= 2
+    if "title" not in columns and not _topic_cells(block.rows[1:], titles):
+        return _keep(builder, index)
+    grid = "title" not in columns and not {"presenters", "hosts"} & columns.keys()
+    grid = grid and len(titles) >= 2
     for offset, row in enumerate(block.rows[1:], start=2):
         if grid:
             _grid_row(builder, row, columns, block.line + offset)
         else:
             _table_row(builder, row, columns, block.line + offset)
     return index + 1
+
+
+def _topic_cells(rows: tuple[tuple[str, ...], ...], columns: list[int]) -> bool:
+    """Most filled cells read as topics, not as numbers ("3", "5 PM") or CJK names ("王 伟").
+
+    Title-case Latin cells ("Ann Lee", "Graph Networks") count as topics: a name and
+    a short topic cannot be told apart by their letters.
+    """
+    cells = [clean(plain(row[i]).text) for row in rows for i in columns if i < len(row)]
+    cells = [c for c in cells if not is_placeholder(c)]
+    topics = sum(1 for c in cells if not NUMBER_OR_TIME.match(c) and not CJK_NAME.match(c))
+    return topics * 2 > len(cells)
 
 
 def _slot_grid(rows: tuple[tuple[str, ...], ...], titles: list[int]) -> bool:
