@@ -82,3 +82,13 @@ def test_a_bold_lead_in_that_names_no_week_stays_text() -> None:
 
     doc = parse("## Notes\n\n**Important** bring a laptop to every meeting\n")
     assert [h.text for h in doc.headings] == ["Notes"]
+
+
+def test_an_emphasized_label_and_value_is_a_field_not_a_heading() -> None:
+    from studyparse import parse
+
+    doc = parse(
+        "## About\n\n**Topic: Robust Vision**\n\n_Moderator: Kai Berg_\n\nWe read weekly.\n"
+    )
+    assert [h.text for h in doc.headings] == ["About"]
+    assert "**Topic: Robust Vision**" in "\n".join(b.text for b in doc.blocks)

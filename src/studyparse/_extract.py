@@ -417,6 +417,9 @@ def _text(builder: _Builder, index: int) -> int:
                 heading_from(block.text, _implied_level(builder), block.line, "plain")
             )
             return index + 1
+    if label is not None and _session_field(clean(plain(label).text)) is not None:
+        builder.keep_raw(block)  # "**Topic: Kernels**" is a labelled field, not a heading
+        return index + 1
     if (
         label is not None
         or (builder.plain_document and plain_heading(builder.blocks, index))
