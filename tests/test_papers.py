@@ -184,3 +184,26 @@ def test_a_whole_item_link_keeps_its_target_and_et_al_is_dropped(etal: str) -> N
     paper = read.paper
     assert (paper.title, paper.authors, paper.year) == ("Learning to Fold Paper", ["Quill"], 2031)
     assert paper.url == "https://example.org/fold.pdf"
+
+
+@pytest.mark.parametrize(
+    ("item", "venue", "year"),
+    [
+        ("[Graph Attention Networks](https://arxiv.org/abs/1710.10903) (ICLR 2018)", "ICLR", 2018),
+        ("[Neural ODEs](https://example.org/odes.pdf) (NeurIPS, 2018)", "NeurIPS", 2018),
+        ("[Deep Sets](https://example.org/sets) (2017)", None, 2017),
+    ],
+)
+def test_venue_and_year_in_parentheses_after_a_linked_title(
+    item: str, venue: str | None, year: int
+) -> None:
+    read = read_paper(item)
+    assert read is not None
+    assert (read.paper.venue, read.paper.year) == (venue, year)
+    assert read.paper.url == item[item.index("](") + 2 : item.index(")")]
+
+
+def test_a_parenthesis_beside_a_linked_title_without_venue_or_year_is_not_metadata() -> None:
+    read = read_paper("[Long Short-Term Memory](https://example.org/lstm) (LSTM)")
+    assert read is not None
+    assert (read.paper.venue, read.paper.year) == (None, None)

@@ -215,10 +215,13 @@ class _Fields:
     evidence: int = 0
 
 
-def _read_paren(fields: _Fields) -> None:
-    """A trailing "(Venue, Year, Affiliation)", "(VENUE YEAR [Oral])" or "(Author, Author)"."""
+def _read_paren(fields: _Fields, *, alone: bool = False) -> None:
+    """A trailing "(Venue, Year, Affiliation)", "(VENUE YEAR [Oral])" or "(Author, Author)".
+
+    ``alone``: the text is what stands beside a linked title, so the parenthesis may be all of it.
+    """
     match = TRAILING_PAREN.search(fields.title)
-    if not match or not match.start():
+    if not match or not (match.start() or alone):
         return
     inner = match.group("inner").strip()
     parts = [part.strip() for part in split_top_level(inner, ",，;") if part.strip()]
@@ -390,7 +393,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         _read_tail(fields)
         _read_leading_venue(fields, clean(outside))
         rest = _Fields(title=clean(outside))
-        _read_paren(rest)
+        _read_paren(rest, alone=True)
         _read_tail(rest)
         fields.venue, fields.year = fields.venue or rest.venue, fields.year or rest.year
         url = title_link.url
