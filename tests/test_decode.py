@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import studyparse
+from comparing import nfc_everywhere
 from studyparse import SourceInfo, StudyParseError
 from studyparse._decode import decode, detect_newline, encode, plausible_legacy
 
@@ -204,16 +205,6 @@ NFD_README = """# 딥러닝 스터디
 
 발표자: 김민수, 이영희
 """
-
-
-def nfc_everywhere(value: object) -> object:
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, dict):
-        return {key: nfc_everywhere(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [nfc_everywhere(item) for item in value]
-    return value
 
 
 def test_nfd_hangul_is_read_as_nfc_and_kept_as_written() -> None:

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 import studyparse
+from comparing import nfc_everywhere
 from studyparse import StudyParseError
 from studyparse._blocks import scan
 from studyparse._decode import decode, encode
@@ -194,16 +195,6 @@ def test_newline_style_changes_nothing_read(text: str) -> None:
     expected = read(studyparse.parse(lf))
     assert read(studyparse.parse(lf.replace("\n", "\r\n"))) == expected
     assert read(studyparse.parse(lf.replace("\n", "\r"))) == expected
-
-
-def nfc_everywhere(value: object) -> object:
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, dict):
-        return {key: nfc_everywhere(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [nfc_everywhere(item) for item in value]
-    return value
 
 
 @SETTINGS
