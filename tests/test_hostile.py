@@ -267,7 +267,6 @@ REWRITTEN = {
     ("_papers", "PAGES", "sub"): (r"\s+\d+(?:\.\d+)?\s*(?:\(\s*\d{4}\s*\))?\s*(?::\s*[\d-]+)?\s*$"),
     ("_people", "EMAIL", "search"): r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     ("_venues", "_TRAILING_YEAR", "sub"): r"(?<![\d.:/])['’‘]?\s*(?:\d{4}|\d{2})['’‘]?$",
-    ("_extract", "QUESTION_OR_SENTENCE", "search"): r"[?？]\s*$|[다요죠음]\s*[.!]?\s*$|[.。]\s*$",
     ("_extract", "SENTENCE", "search"): r"(?:[다요죠음함]|니다)\s*[.!]?\s*$|[?？]\s*$",
 }
 #: Characters the rewritten regexes care about, so generated text exercises them.

@@ -71,7 +71,6 @@ from ._vocab import (
 )
 
 TITLE_WORDS = re.compile(r"[A-Za-z]")
-QUESTION_OR_SENTENCE = re.compile(r"[?？]\s*$|[다요죠음]\s*(?:[.!]\s*)?$|[.。]\s*$")
 PEOPLE_LINE = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,40}?)[*_]*\s*[:：]\s*(?P<value>.+)$")
 EMPTY_LABEL = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,40}?)[*_]*\s*[:：]\s*$")
 _GROUP_WORD = "|".join(re.escape(word) for word in GROUP_WORDS)
@@ -89,6 +88,7 @@ EMAILS_ONLY = re.compile(
     r"^[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?(?:\s*,\s*[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?)*,?$"
 )
 SENTENCE = re.compile(r"(?:[다요죠음함]|니다)\s*(?:[.!]\s*)?$|[?？]\s*$")
+FULL_STOP = re.compile(r"[.。]\s*$")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 PRESENTER_MARK = re.compile(r"(?<![\w.])@[^\W_][\w-]*|`[^`]{1,12}`\s*$")
 SPEAKER_PREFIX = re.compile(r"([\uac00-\ud7af]{2,4}|[A-Z][a-z]+)\s*[:：]\s*\S")
@@ -515,7 +515,8 @@ def looks_like_title(text: str) -> bool:
     """A line that could be a paper title: has Latin words, is no question or sentence."""
     return (
         bool(TITLE_WORDS.search(text))
-        and not QUESTION_OR_SENTENCE.search(text)
+        and not SENTENCE.search(text)
+        and not FULL_STOP.search(text)
         and len(text.split()) <= MAX_TITLE_WORDS
     )
 
