@@ -166,7 +166,7 @@ def test_internal_error_is_a_record_and_exit_3(
     def broken(text: str, **_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("studyparse._api.parse", broken)
+    monkeypatch.setattr("studyparse._read.parse", broken)
     assert main(["convert", *paths, "--to", "jsonl", "-j", "1"]) == 3
     captured = capsys.readouterr()
     records = lines_of(captured.out)

@@ -10,7 +10,6 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from studyparse import parse
 from studyparse._bibtex import (
     ascii_word,
     export_bibtex,
@@ -21,7 +20,8 @@ from studyparse._bibtex import (
     unique_keys,
 )
 from studyparse._cli import main
-from studyparse._model import Paper, PaperList, Session, StudyDocument, Talk
+from studyparse._read import parse
+from studyparse._records import Paper, PaperList, Session, StudyDocument, Talk
 from studyparse._venues import edit_distance, is_misspelling, lookup, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -531,7 +531,7 @@ def test_json_convert_does_not_import_bibtexparser() -> None:
 def test_every_corpus_readme_reads_back(readme: Path) -> None:
     from pybtex.database import parse_string as pybtex_parse
 
-    from studyparse import load
+    from studyparse._read import load
 
     text = to_bibtex(load(readme))
     library = bibtexparser.parse_string(text)
@@ -549,7 +549,7 @@ def test_every_corpus_readme_reads_back(readme: Path) -> None:
 @pytest.mark.parametrize("readme", SEEDS, ids=lambda p: p.name)
 def test_seed_bibtex_matches_the_checked_file(readme: Path) -> None:
     """Expected files were read and checked by hand; STUDYPARSE_REGEN=1 rewrites them for review."""
-    from studyparse import load
+    from studyparse._read import load
 
     expected = FIXTURES / f"{readme.stem}.bib"
     text = to_bibtex(load(readme))

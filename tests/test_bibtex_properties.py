@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pybtex.database import parse_string as pybtex_parse
 
 from studyparse._bibtex import to_bibtex
-from studyparse._model import Paper, PaperList, StudyDocument
+from studyparse._records import Paper, PaperList, StudyDocument
 from studyparse._venues import edit_distance
 
 #: Latin letters, digits, Hangul, Han, accented letters, µ, every character LaTeX reads

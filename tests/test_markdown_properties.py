@@ -158,9 +158,14 @@ def documents(draw: st.DrawFn) -> StudyDocument:
 
 
 def _merged(found: list[Person]) -> list[Person]:
+    """The people merged by the parser's rule (which works on its records)."""
+    from dataclasses import asdict
+
+    from studyparse import _records
     from studyparse._people import merge_people
 
-    return merge_people(found)
+    merged = merge_people([_records.Person(**person.model_dump()) for person in found])
+    return [Person(**asdict(person)) for person in merged]
 
 
 def _parts(doc: StudyDocument) -> list[tuple[str, object]]:

@@ -36,6 +36,7 @@ def test_importing_the_cli_imports_no_parser_or_library() -> None:
     assert "pydantic" not in top_level(loaded)
     assert "mistune" not in top_level(loaded)
     assert not {"studyparse._model", "studyparse._extract", "studyparse._api"} & loaded
+    assert "studyparse._read" not in loaded
 
 
 def test_importing_the_package_is_lazy() -> None:
@@ -69,6 +70,20 @@ def test_normalize_check_does_not_import_bibtexparser(tmp_path: Path) -> None:
     loaded = modules_after(code)
     assert "studyparse._normalize" in loaded  # the check did run
     assert "bibtexparser" not in top_level(loaded)
+    assert "pydantic" not in top_level(loaded)  # the parser's records are plain dataclasses
+
+
+@pytest.mark.parametrize("command", [["check"], ["convert", "--to", "markdown"]])
+def test_commands_without_json_do_not_import_pydantic(command: list[str]) -> None:
+    code = (
+        "import contextlib, io\n"
+        "from studyparse._cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main([{command[0]!r}, {str(SEED)!r}, *{command[1:]!r}]) in (0, 1)\n"
+    )
+    loaded = modules_after(code)
+    assert "studyparse._extract" in loaded  # the README was read
+    assert "pydantic" not in top_level(loaded)
 
 
 def test_version_imports_no_parser() -> None:

@@ -37,11 +37,9 @@ __all__ = (
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from ._api import load, loads, parse
-    from ._bibtex import bibtex_diagnostics, to_bibtex
+    from ._api import bibtex_diagnostics, load, loads, parse, to_bibtex, to_markdown
     from ._errors import StudyParseError
     from ._json import json_schema, to_json
-    from ._markdown import to_markdown
     from ._model import (
         Diagnostic,
         Heading,
@@ -65,9 +63,9 @@ _LAZY: dict[str, str] = {
     "StudyParseError": "._errors",
     "json_schema": "._json",
     "to_json": "._json",
-    "to_bibtex": "._bibtex",
-    "bibtex_diagnostics": "._bibtex",
-    "to_markdown": "._markdown",
+    "to_bibtex": "._api",
+    "bibtex_diagnostics": "._api",
+    "to_markdown": "._api",
     **{
         name: "._model"
         for name in (

@@ -45,13 +45,13 @@ def error_record(path: str, message: str) -> str:
 
 def convert_data(data: bytes, path: str) -> Converted:
     """Convert README bytes (already read) to a record; never raises."""
-    from ._api import loads
     from ._errors import StudyParseError
-    from ._json import to_json
+    from ._json import record_json
+    from ._read import loads
 
     try:
         doc = loads(data, path=path)
-        return Converted(path, document_record(path, to_json(doc, indent=None).rstrip("\n")))
+        return Converted(path, document_record(path, record_json(doc, indent=None).rstrip("\n")))
     except StudyParseError as exc:
         return Converted(path, error_record(path, exc.format()), "failed", exc.format())
     except Exception as exc:  # a bug: report it as data and go on with the other files
@@ -61,8 +61,8 @@ def convert_data(data: bytes, path: str) -> Converted:
 
 def convert_stream(stream: BinaryIO, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Converted:
     """Read at most ``max_bytes`` from ``stream`` (standard input), convert them; never raises."""
-    from ._api import read_limited
     from ._errors import StudyParseError
+    from ._read import read_limited
 
     try:
         data = read_limited(stream, max_bytes, name)
@@ -73,8 +73,8 @@ def convert_stream(stream: BinaryIO, name: str, max_bytes: int = DEFAULT_MAX_BYT
 
 def convert_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Converted:
     """Read and convert the README at ``path``; never raises."""
-    from ._api import read_bytes
     from ._errors import StudyParseError
+    from ._read import read_bytes
 
     try:
         data = read_bytes(path, max_bytes)
@@ -96,9 +96,10 @@ def warm_up() -> None:
     """
     import gc
 
-    from ._api import parse
+    from ._json import record_json
+    from ._read import parse
 
-    parse("# warm-up\n\n- Title, Venue, 2020\n")
+    record_json(parse("# warm-up\n\n- Title, Venue, 2020\n"))
     gc.freeze()
 
 

@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ._model import Diagnostic, Paper, StudyDocument
+from ._records import Diagnostic, Paper, StudyDocument
 from ._venues import Venue, VenueMatch, resolve
 
 # fmt: off
@@ -349,16 +349,17 @@ def _title_key(title: str) -> str:
 
 def _merge(into: Paper, other: Paper) -> Paper:
     """``into`` with what ``other`` adds: fields ``into`` lacks, notes it does not have."""
-    update: dict[str, object] = {}
-    for name in ("venue", "year", "url", "arxiv", "doi"):
-        if getattr(into, name) is None and getattr(other, name) is not None:
-            update[name] = getattr(other, name)
-    if not into.authors and other.authors:
-        update["authors"] = other.authors
-    notes = [n for n in other.notes if n not in into.notes]
-    if notes:
-        update["notes"] = [*into.notes, *notes]
-    return into.model_copy(update=update) if update else into
+    merged = replace(
+        into,
+        venue=into.venue if into.venue is not None else other.venue,
+        year=into.year if into.year is not None else other.year,
+        url=into.url if into.url is not None else other.url,
+        arxiv=into.arxiv if into.arxiv is not None else other.arxiv,
+        doi=into.doi if into.doi is not None else other.doi,
+        authors=into.authors or other.authors,
+        notes=[*into.notes, *(note for note in other.notes if note not in into.notes)],
+    )
+    return into if merged == into else merged
 
 
 @dataclass

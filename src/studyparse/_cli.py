@@ -22,7 +22,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from ._model import Diagnostic, StudyDocument
+    from ._records import Diagnostic, StudyDocument
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -31,7 +31,7 @@ EXIT_BUG = 3
 
 #: Output formats of ``convert``: name -> (module, function). Only working formats are listed.
 EXPORTERS: dict[str, tuple[str, str]] = {
-    "json": ("._json", "to_json"),
+    "json": ("._json", "record_json"),
     "bibtex": ("._bibtex", "to_bibtex"),
     "markdown": ("._markdown", "to_markdown"),
 }
@@ -73,7 +73,7 @@ def _export_diagnostics(name: str, doc: StudyDocument) -> list[Diagnostic]:
 
 
 def _read(path: str, max_bytes: int) -> StudyDocument:
-    from ._api import loads, read_bytes, read_limited
+    from ._read import loads, read_bytes, read_limited
 
     if path == "-":
         return loads(read_limited(sys.stdin.buffer, max_bytes, "<stdin>"), path="<stdin>")
@@ -195,9 +195,9 @@ def _normalize(args: argparse.Namespace) -> int:
 
 
 def _normalize_file(path: str, args: argparse.Namespace) -> int:
-    from ._api import read_bytes, read_limited
     from ._errors import StudyParseError
     from ._normalize import normalize_bytes, refuse_unwritable, unified_diff, write_atomically
+    from ._read import read_bytes, read_limited
 
     stdin = path == "-"
     data = (

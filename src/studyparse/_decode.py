@@ -25,7 +25,7 @@ import re
 from collections import Counter
 
 from ._errors import StudyParseError
-from ._model import SourceInfo
+from ._records import Newline, SourceInfo
 
 #: Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -137,7 +137,7 @@ def _looks_binary(text: str) -> bool:
     return len(CONTROL.findall(sample)) > BINARY_SHARE * max(len(sample), 1)
 
 
-def detect_newline(text: str) -> str:
+def detect_newline(text: str) -> Newline:
     """The newline style of the first line break: LF, CRLF or a lone CR."""
     index = text.find("\n")
     cr = text.find("\r")

@@ -10,26 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 
 from ._blocks import TAB_WIDTH, Block
 from ._dates import find_date, label_year
 from ._inline import clean, plain
-from ._model import (
-    Diagnostic,
-    Heading,
-    LayoutEntry,
-    Paper,
-    PaperList,
-    Person,
-    RawBlock,
-    Session,
-    StudyDocument,
-    Talk,
-    TopicGroup,
-)
 from ._outline import (
     FIELD_LINE,
     Label,
@@ -48,6 +35,21 @@ from ._people import (
     people_from,
     people_in_text,
     split_names,
+)
+from ._records import (
+    Diagnostic,
+    Heading,
+    HeadingStyle,
+    LayoutEntry,
+    Paper,
+    PaperList,
+    Person,
+    RawBlock,
+    Session,
+    Severity,
+    StudyDocument,
+    Talk,
+    TopicGroup,
 )
 from ._talks import (
     TalkDraft,
@@ -286,7 +288,7 @@ class _Builder:
         self.people += talk.presenters
         self.note_year(talk.date)
 
-    def warn(self, code: str, message: str, line: int, severity: str = "warning") -> None:
+    def warn(self, code: str, message: str, line: int, severity: Severity = "warning") -> None:
         self.doc.diagnostics.append(
             Diagnostic(code=code, message=message, line=line, severity=severity)
         )
@@ -329,7 +331,9 @@ def _blank(builder: _Builder, index: int) -> int:
 
 def _heading(builder: _Builder, index: int) -> int:
     block = builder.blocks[index]
-    style = "html" if block.marker == "html" else "setext" if block.marker == "setext" else "atx"
+    style: HeadingStyle = (
+        "html" if block.marker == "html" else "setext" if block.marker == "setext" else "atx"
+    )
     builder.add_heading(heading_from(block.text, block.level, block.line, style))
     return index + 1
 
@@ -425,7 +429,7 @@ def _text(builder: _Builder, index: int) -> int:
         or (builder.plain_document and plain_heading(builder.blocks, index))
         or (week is not None and plain_heading(builder.blocks, index))
     ):
-        style = "bold" if label is not None else "plain"
+        style: HeadingStyle = "bold" if label is not None else "plain"
         builder.add_heading(
             heading_from(label or block.text, _implied_level(builder), block.line, style)
         )
@@ -964,7 +968,7 @@ def _cell_papers(markdown: str, line: int, category: str | None) -> list[Paper]:
         if link.url and not link.image and label_kind(link.text, LINK_LABELS) is None:
             read = read_paper(f"[{link.text}]({link.url})", line=line, category=category)
             if read is not None:
-                papers.append(read.paper.model_copy(update={"raw": markdown}))
+                papers.append(replace(read.paper, raw=markdown))
     return papers
 
 
@@ -987,7 +991,7 @@ def _table_row(
         return
     if len(_cell_papers(title_cell, line, None)) >= 2:
         title = clean(plain(title_cell).text)
-        read.paper = read.paper.model_copy(update={"title": title, "url": None})
+        read.paper = replace(read.paper, title=title, url=None)
     presenters = (
         []
         if is_placeholder(cell(row, columns, "presenters"))
@@ -1000,11 +1004,10 @@ def _table_row(
     if venue_cell:
         extra = read_paper("x, " + venue_cell)
         if extra is not None:
-            paper = paper.model_copy(
-                update={
-                    "venue": paper.venue or extra.paper.venue,
-                    "year": paper.year or extra.paper.year,
-                }
+            paper = replace(
+                paper,
+                venue=paper.venue or extra.paper.venue,
+                year=paper.year or extra.paper.year,
             )
     if not presenters and "presenters" in columns:
         plist = builder.current_papers()
@@ -1017,7 +1020,7 @@ def _table_row(
         or material.get("slides")
     )
     if slides is None and paper.url and not is_paper_url(paper.url):
-        slides, paper = paper.url, paper.model_copy(update={"url": None})
+        slides, paper = paper.url, replace(paper, url=None)
     week_text = cell(row, columns, "week")
     talk = Talk(
         title=paper.title,
@@ -1028,7 +1031,7 @@ def _table_row(
         video=link_value(cell(row, columns, "video"))
         or read.links.get("video")
         or material.get("video"),
-        paper=paper.model_copy(update={"raw": "", "category": None})
+        paper=replace(paper, raw="", category=None)
         if paper.url or paper.venue or paper.year
         else None,
         line=line,

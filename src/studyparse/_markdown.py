@@ -26,7 +26,9 @@ from urllib.parse import quote
 
 from ._blocks import Block, scan, split_cells, strip_quote
 from ._inline import clean, plain
-from ._model import (
+from ._outline import COUNT, EMPHASIS_LINE
+from ._papers import read_paper
+from ._records import (
     Heading,
     LayoutKind,
     Paper,
@@ -37,8 +39,6 @@ from ._model import (
     StudyDocument,
     Talk,
 )
-from ._outline import COUNT, EMPHASIS_LINE
-from ._papers import read_paper
 from ._vocab import RENAMEABLE_LABELS
 
 MAX_LEVEL = 6

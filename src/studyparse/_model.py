@@ -1,5 +1,8 @@
 """The typed data model of a study README.
 
+The parser works on plain dataclasses of the same names and fields
+(``_records``); ``from_record`` and ``to_record`` convert at the library's edge.
+
 Every model serializes every field (``None`` or ``[]`` when empty), so JSON
 consumers get one stable schema. Each paper and talk is stored once: papers in
 their ``PaperList``, talks in their ``Session``. ``StudyDocument.papers`` and
@@ -9,15 +12,20 @@ their ``PaperList``, talks in their ``Session``. ``StudyDocument.papers`` and
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from dataclasses import is_dataclass
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from . import _records
+
 Severity = Literal["error", "warning", "info"]
+HeadingStyle = Literal["atx", "bold", "plain", "html", "setext"]
+Newline = Literal["\n", "\r\n", "\r"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    model_config = ConfigDict(extra="forbid", defer_build=True, from_attributes=True)
 
 
 class Person(_Model):
@@ -78,7 +86,7 @@ class Heading(_Model):
     line: int
     count: int | None = None
     note: str | None = None
-    style: Literal["atx", "bold", "plain", "html", "setext"] = "atx"
+    style: HeadingStyle = "atx"
 
 
 class PaperList(_Model):
@@ -140,7 +148,7 @@ class SourceInfo(_Model):
     path: str | None = None
     encoding: str = "utf-8"
     bom: bool = False
-    newline: Literal["\n", "\r\n", "\r"] = "\n"
+    newline: Newline = "\n"
 
 
 class StudyDocument(_Model):
@@ -198,3 +206,39 @@ class StudyDocument(_Model):
         }
         for entry in self.layout:
             yield lists[entry.kind][entry.index]
+
+
+def from_record(record: _records.StudyDocument) -> StudyDocument:
+    """The public model of a document the parser built."""
+    doc = StudyDocument.model_validate(record)
+    doc._source_text = record.source_text
+    return doc
+
+
+def to_record(doc: StudyDocument) -> _records.StudyDocument:
+    """The parser's record of a public document (for the writers)."""
+    record = _record_of(doc)
+    assert isinstance(record, _records.StudyDocument)
+    record.source_text = doc.source_text
+    return record
+
+
+def _record_of(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        record_class = _record_class(type(value))
+        fields = {name: _record_of(getattr(value, name)) for name in type(value).model_fields}
+        return record_class(**fields)
+    if isinstance(value, list):
+        return [_record_of(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _record_of(item) for key, item in value.items()}
+    return value
+
+
+def _record_class(model: type[BaseModel]) -> Any:
+    """The record class of a model class (or of the model a user's subclass extends)."""
+    for cls in model.__mro__:
+        found = getattr(_records, cls.__name__, None)
+        if isinstance(found, type) and is_dataclass(found):
+            return found
+    raise TypeError(f"{model.__name__} is not a studyparse model")

@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ._api import parse
 from ._errors import StudyParseError
 from ._markdown import to_markdown, urls_of, word_list, words_of
-from ._model import SourceInfo, StudyDocument
+from ._read import parse
+from ._records import SourceInfo, StudyDocument
 
 
 class UnsafeNormalization(StudyParseError):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ._blocks import Block
 from ._dates import find_date
 from ._inline import clean, plain
-from ._model import Heading
+from ._records import Heading, HeadingStyle
 from ._vocab import FIELD_LABELS, SECTION_ROLES, label_kind, mentions
 
 COUNT = re.compile(r"(?<!\s)\s*[(\[（]\s*(\d{1,4})\s*[)\]）]\s*$")
@@ -77,7 +77,7 @@ def role_of(text: str) -> str | None:
     return None
 
 
-def heading_from(text: str, level: int, line: int, style: str) -> Heading:
+def heading_from(text: str, level: int, line: int, style: HeadingStyle) -> Heading:
     """A Heading with its count ("Paper List (16)") split off and markup removed."""
     plain_text = clean(plain(text).text)
     count = None

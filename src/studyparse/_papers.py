@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ._inline import Inline, Link, clean, plain
-from ._model import Paper, Person
 from ._people import handles_in
+from ._records import Paper, Person
 from ._venues import lookup
 from ._vocab import LINK_LABELS, label_kind
 

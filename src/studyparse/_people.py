@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ._inline import clean, plain
-from ._model import Person
+from ._records import Person
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -122,7 +123,7 @@ def _combined(known: Person, person: Person) -> Person:
     }
     if known.handle and known.name == known.handle and person.name and person.name != person.handle:
         update["name"] = person.name
-    return known.model_copy(update=update)
+    return replace(known, **update)
 
 
 def merge_people(people: list[Person]) -> list[Person]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Container
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ._dates import find_date
 from ._inline import clean, plain
-from ._model import Paper, Person, Talk
 from ._outline import week_of
 from ._papers import read_paper
 from ._people import PAREN_NOTE, people_from, person_from, split_names
+from ._records import Paper, Person, Talk
 from ._vocab import (
     FIELD_LABELS,
     LINK_LABELS,
@@ -187,8 +187,7 @@ def talk_from_item(markdown: str, line: int, known_names: Container[str]) -> Tal
         draft.links = {k: v for k, v in read.links.items() if k not in ("slides", "video")}
         draft.presenters = draft.presenters or read.paper.assignees
         if read.paper.url or read.paper.venue or read.paper.year:
-            update = {"raw": "", "line": line, "assignees": []}
-            draft.paper = read.paper.model_copy(update=update)
+            draft.paper = replace(read.paper, raw="", line=line, assignees=[])
     return draft
 
 

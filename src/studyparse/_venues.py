@@ -25,8 +25,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 VenueKind = str
 #: How ``resolve`` recognised a venue.
 MatchHow = Literal["name", "container", "misspelled", "worded"]
@@ -73,10 +71,9 @@ _FILLER_WORDS = frozenset(
 )
 
 
-class Venue(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Venue:
     """A venue: canonical short name, full name, kind and the other ways it is written."""
-
-    model_config = ConfigDict(frozen=True)
 
     short: str
     full: str
@@ -126,7 +123,19 @@ def venues() -> tuple[Venue, ...]:
     """Every venue of the knowledge base."""
     items = _data()["venues"]
     assert isinstance(items, list)
-    return tuple(Venue.model_validate(item) for item in items)
+    return tuple(_venue(item) for item in items)
+
+
+def _venue(item: object) -> Venue:
+    """One entry of ``venues.json``; a malformed entry is a bug of the package data."""
+    if not isinstance(item, dict) or not all(
+        isinstance(item.get(name), str) for name in ("short", "full", "kind")
+    ):
+        raise ValueError(f"venues.json: malformed venue entry {item!r}")
+    aliases = item.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
+        raise ValueError(f"venues.json: malformed aliases of {item['short']!r}")
+    return Venue(short=item["short"], full=item["full"], kind=item["kind"], aliases=tuple(aliases))
 
 
 @lru_cache(maxsize=1)

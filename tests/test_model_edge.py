@@ -1,0 +1,112 @@
+"""The public Pydantic models and the parser's records stay one model in two forms.
+
+The parser, the writers and ``normalize`` work on plain dataclasses (``_records``);
+the library's entry points return Pydantic models (``_model``) converted at the edge.
+These tests keep the two declarations identical and the conversion lossless.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+import studyparse
+from studyparse import _bibtex, _markdown, _model, _read, _records
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+READMES = sorted(
+    path
+    for path in [*CORPUS.glob("*.md"), *CORPUS.glob("*.txt"), *CORPUS.glob("heldout/*.md")]
+    if path.name != "GOLD.md"
+)
+RECORD_CLASSES = [
+    cls
+    for cls in vars(_records).values()
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls)
+]
+
+
+def test_every_record_class_is_a_public_model() -> None:
+    names = {cls.__name__ for cls in RECORD_CLASSES}
+    public = {
+        name
+        for name in studyparse.__all__
+        if isinstance(getattr(studyparse, name), type)
+        and issubclass(getattr(studyparse, name), BaseModel)
+    }
+    assert names == public
+
+
+def _named(factory: object) -> object:
+    """A default factory, compared by name (``list``, or the same-named class)."""
+    return getattr(factory, "__name__", factory)
+
+
+@pytest.mark.parametrize("record_class", RECORD_CLASSES, ids=lambda cls: cls.__name__)
+def test_record_and_model_declare_the_same_fields(record_class: type) -> None:
+    model_class = getattr(_model, record_class.__name__)
+    record_fields = {
+        f.name: (f.type, f.default, _named(f.default_factory))
+        for f in dataclasses.fields(record_class)
+        if f.name != "source_text"  # a private attribute of the model, not a field
+    }
+    model_fields = {
+        name: (
+            model_class.__annotations__[name],
+            dataclasses.MISSING
+            if info.is_required() or info.default_factory is not None
+            else info.default,
+            _named(info.default_factory or dataclasses.MISSING),
+        )
+        for name, info in model_class.model_fields.items()
+    }
+    assert list(record_fields) == list(model_fields)
+    assert record_fields == model_fields
+
+
+@pytest.mark.parametrize("readme", READMES, ids=lambda path: path.name)
+def test_conversion_keeps_everything(readme: Path) -> None:
+    record = _read.load(readme)
+    doc = _model.from_record(record)
+    assert doc.source_text == record.source_text
+    back = _model.to_record(doc)
+    assert back == record
+    assert back.source_text == record.source_text
+    fields = dataclasses.asdict(record)
+    del fields["source_text"]
+    assert doc.model_dump() == fields
+
+
+@pytest.mark.parametrize("readme", READMES[::4], ids=lambda path: path.name)
+def test_public_writers_equal_the_record_writers(readme: Path) -> None:
+    record, doc = _read.load(readme), studyparse.load(readme)
+    assert studyparse.to_markdown(doc) == _markdown.to_markdown(record)
+    assert studyparse.to_bibtex(doc) == _bibtex.to_bibtex(record)
+    assert studyparse.bibtex_diagnostics(doc) == [
+        studyparse.Diagnostic.model_validate(found) for found in _bibtex.bibtex_diagnostics(record)
+    ]
+
+
+def test_a_document_built_in_code_is_written() -> None:
+    doc = studyparse.StudyDocument(
+        paper_lists=[
+            studyparse.PaperList(
+                category="Papers", papers=[studyparse.Paper(title="A Study", year=2020)]
+            )
+        ],
+        layout=[studyparse.LayoutEntry(kind="paper_list", index=0)],
+    )
+    assert "A Study" in studyparse.to_markdown(doc)
+    assert "title = {A Study}" in studyparse.to_bibtex(doc)
+
+
+def test_a_subclass_of_a_public_model_converts() -> None:
+    class MyPaper(studyparse.Paper):
+        pass
+
+    plist = studyparse.PaperList(papers=[MyPaper(title="A Study")])
+    record = _model.to_record(studyparse.StudyDocument(paper_lists=[plist]))
+    assert record.paper_lists[0].papers == [_records.Paper(title="A Study")]
