@@ -313,7 +313,9 @@ def scan(text: str, original: str | None = None) -> list[Block]:
     ``raw`` comes from the same lines of ``original`` (by default ``text`` itself, say
     before Unicode normalization), so raw text stays verbatim.
     """
-    read = text.translate(READ_AS_SPACE)
+    # Most texts hold none of these; ``translate`` with a table visits every character.
+    spaced = any(chr(code) in text for code in READ_AS_SPACE)
+    read = text.translate(READ_AS_SPACE) if spaced else text
     source = text if original is None else original
     if len(text) <= REMEMBERED_SIZE:
         return list(_scan_remembered(read, None if source == read else source))
