@@ -135,13 +135,15 @@ class _Scanner:
     def run(self) -> list[Block]:
         self._take_front_matter()
         takers = (
-            self._take_blank,
             self._take_fence,
             self._take_comment,
             self._take_table,
             self._take_line,
         )
         while self.pos < len(self.lines):
+            if not self.lines[self.pos].strip():  # the commonest block, decided at once
+                self._emit("blank", self.pos, self.pos + 1)
+                continue
             for take in takers:
                 if take():
                     break
@@ -162,14 +164,12 @@ class _Scanner:
                 self._emit("front_matter", 0, end + 1, text=body)
                 return
 
-    def _take_blank(self) -> bool:
-        if self.lines[self.pos].strip():
-            return False
-        return self._emit("blank", self.pos, self.pos + 1)
-
     def _take_fence(self) -> bool:
         content, quote = strip_quote(self.lines[self.pos])
-        match = FENCE.match(content.lstrip())
+        opening = content.lstrip()
+        if not opening.startswith(("```", "~~~")):
+            return False
+        match = FENCE.match(opening)
         if not match:
             return False
         fence = match.group(1)
@@ -225,13 +225,13 @@ class _Scanner:
         body = content.strip()
         start = self.pos
         if indent < 4 or not self.blocks or self.blocks[-1].kind in ("blank", "heading"):
-            heading = ATX_HEADING.match(body) if indent < 4 else None
+            heading = ATX_HEADING.match(body) if indent < 4 and body[:1] == "#" else None
             if heading and heading.group(2).strip():
                 level = len(heading.group(1))
                 return self._emit(
                     "heading", start, start + 1, text=heading.group(2), level=level, quote=quote
                 )
-        html_heading = HTML_HEADING.match(body)
+        html_heading = HTML_HEADING.match(body) if body[:2] in ("<h", "<H") else None
         if html_heading:
             level = int(html_heading.group(1))
             return self._emit(
@@ -243,13 +243,14 @@ class _Scanner:
                 marker="html",
                 quote=quote,
             )
-        if THEMATIC_BREAK.match(body) and indent < 4:
+        first = body[:1]
+        if first in BREAK_CHARS and indent < 4 and THEMATIC_BREAK.match(body):
             return self._emit("rule", start, start + 1, quote=quote)
-        item = LIST_MARKER.match(body)
+        item = _list_marker(body)
         if item:
             return self._take_item(item, body, indent, quote)
-        if HTML_LINE.fullmatch(body) or (
-            body.startswith("<") and HTML_LINE.match(body) and body.endswith(">")
+        if first == "<" and (
+            HTML_LINE.fullmatch(body) or (HTML_LINE.match(body) and body.endswith(">"))
         ):
             return self._emit("html", start, start + 1, text=body, indent=indent, quote=quote)
         if self._is_setext(start):
@@ -289,14 +290,28 @@ class _Scanner:
     def _continues(content: str, item_indent: int) -> bool:
         """A following line continues an item when it starts no block of its own."""
         stripped = content.strip()
-        if LIST_MARKER.match(stripped) or ATX_HEADING.match(stripped) or FENCE.match(stripped):
+        first = stripped[:1]
+        if _list_marker(stripped) or (first == "#" and ATX_HEADING.match(stripped)):
             return False
-        if THEMATIC_BREAK.match(stripped) or stripped.startswith(("|", "<", ">")):
+        if stripped.startswith(("```", "~~~", "|", "<", ">")):
+            return False
+        if first in BREAK_CHARS and THEMATIC_BREAK.match(stripped):
             return False
         return indent_width(content) > item_indent or not LABEL_START.match(stripped)
 
 
 LABEL_START = re.compile(r"[^\s:：]{1,24}[ \t]*[:：]")
+#: The characters a thematic break or a bullet starts with; numbered items start with a digit.
+BREAK_CHARS = frozenset("*-_")
+BULLET_CHARS = frozenset("-*+•·▪◦‣●○")
+
+
+def _list_marker(body: str) -> re.Match[str] | None:
+    """``LIST_MARKER.match(body)``, with the regex skipped for lines that cannot start an item."""
+    first = body[:1]
+    if first in BULLET_CHARS or first.isdigit():
+        return LIST_MARKER.match(body)
+    return None
 
 
 def _lines(text: str) -> list[str]:
