@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._vocab import forget_labels
+
 MAX_LABEL_DEPTH = 4
 BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+(?:\([^\s()]*\)[^\s<>()\[\]\"'`]*)*")
 HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]{0,500})?/?>")
@@ -237,6 +239,7 @@ def plain(src: str, depth: int = 0) -> Inline:
 
 
 def forget_fragments() -> None:
-    """Empty the memory of ``plain`` and ``clean``: each document starts afresh."""
+    """Empty the memory of ``plain``, ``clean`` and label forms: each document starts afresh."""
     plain.cache_clear()
     clean.cache_clear()
+    forget_labels()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 #: Words in a heading that say what the section holds.
 SECTION_ROLES: dict[str, tuple[str, ...]] = {
@@ -349,13 +350,31 @@ def label_kind(
     label: str, tables: dict[str, tuple[str, ...]], kinds: Iterable[str] | None = None
 ) -> str | None:
     """Which kind a whole label belongs to (``"PPT"`` is ``slides``), or None."""
-    wanted = normalized_label(label)
-    squeezed = wanted.replace(" ", "")
+    wanted, squeezed = label_forms(label)
     for kind in kinds or tables:
-        _, words, squeezed_words = _label_words(tables, kind)
-        if wanted in words or squeezed in squeezed_words:
+        words = tables[kind]
+        known = _LABEL_WORDS.get((id(tables), kind))
+        if known is None or known[0] is not words:
+            known = _label_words(tables, kind)
+        if wanted in known[1] or squeezed in known[2]:
             return kind
     return None
+
+
+@lru_cache(maxsize=4096)
+def label_forms(label: str) -> tuple[str, str]:
+    """A label as compared with the tables, and the same with its spaces removed.
+
+    The rules ask about the same few labels many times in a document ("Presenter",
+    "slides"), so the answers are remembered until ``forget_labels``.
+    """
+    wanted = normalized_label(label)
+    return wanted, wanted.replace(" ", "")
+
+
+def forget_labels() -> None:
+    """Empty the memory of ``label_forms``: each document starts afresh."""
+    label_forms.cache_clear()
 
 
 #: (table, kind) -> (its words, as a set, as a set with spaces removed); rebuilt when a
