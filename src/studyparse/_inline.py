@@ -226,8 +226,10 @@ CACHE_SIZE = 4096
 @lru_cache(maxsize=CACHE_SIZE)
 def clean(text: str) -> str:
     """Entities decoded, white space collapsed, line breaks turned into spaces."""
-    text = html.unescape(text).replace("\u200b", "").replace("\ufeff", "")
-    return SPACES.sub(" ", text.replace("\n", " ")).strip()
+    text = html.unescape(text).replace("\u200b", "").replace("\ufeff", "").replace("\n", " ")
+    if "  " in text or "\t" in text or "\u00a0" in text or "\u3000" in text:
+        text = SPACES.sub(" ", text)  # otherwise every run of SPACES is one space already
+    return text.strip()
 
 
 @lru_cache(maxsize=CACHE_SIZE)
