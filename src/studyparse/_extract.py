@@ -91,6 +91,9 @@ EMAILS_ONLY = re.compile(
 )
 SENTENCE = re.compile(r"(?:[다요죠음함]|니다)\s*(?:[.!]\s*)?$|[?？]\s*$")
 FULL_STOP = re.compile(r"[.。]\s*$")
+#: The last non-space characters SENTENCE can end on, and FULL_STOP's: tested before a regex.
+SENTENCE_ENDINGS = frozenset("다요죠음함.!?？")
+FULL_STOPS = frozenset(".。")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 PRESENTER_MARK = re.compile(r"(?<![\w.])@[^\W_][\w-]*|`[^`]{1,12}`\s*$")
 SPEAKER_PREFIX = re.compile(r"([\uac00-\ud7af]{2,4}|[A-Z][a-z]+)\s*[:：]\s*\S")
@@ -319,6 +322,11 @@ class _Builder:
         )
 
 
+def _has_colon(text: str) -> bool:
+    """Whether a "Label: value" regex can match at all (each needs a colon, ASCII or wide)."""
+    return ":" in text or "：" in text
+
+
 def _keep(builder: _Builder, index: int) -> int:
     builder.keep_raw(builder.blocks[index])
     return index + 1
@@ -366,7 +374,7 @@ def _implied_level(builder: _Builder) -> int:
 
 def _empty_people_label(text: str) -> bool:
     """ "Members:" with nothing after it: the names are on the lines that follow."""
-    match = EMPTY_LABEL.match(text.strip())
+    match = EMPTY_LABEL.match(text.strip()) if _has_colon(text) else None
     return (
         match is not None
         and label_kind(match.group("label"), {"people": PEOPLE_LABELS}) is not None
@@ -440,7 +448,7 @@ def _text(builder: _Builder, index: int) -> int:
 
 def _session_field(text: str) -> tuple[str, str] | None:
     """ "Topic: X" -> ("topic", "X"); "- Host: A, B" -> ("presenters", "A, B")."""
-    match = FIELD_LINE.match(text.strip())
+    match = FIELD_LINE.match(text.strip()) if _has_colon(text) else None
     if not match:
         return None
     label = match.group("label").strip().lstrip("-•·").strip()
@@ -474,7 +482,7 @@ def _session_line(builder: _Builder, block: Block, text: str) -> bool:
 
 def _people_label(text: str) -> str | None:
     """The list of names after a people label ("Members: A, B"), or None."""
-    match = PEOPLE_LINE.match(text)
+    match = PEOPLE_LINE.match(text) if _has_colon(text) else None
     if not match or label_kind(match.group("label"), {"people": PEOPLE_LABELS}) is None:
         return None
     return match.group("value")
@@ -517,12 +525,18 @@ def _list_run(blocks: list[Block], index: int) -> int:
 
 def looks_like_title(text: str) -> bool:
     """A line that could be a paper title: has Latin words, is no question or sentence."""
+    last = text.rstrip()[-1:]  # FULL_STOP matches exactly when this is a full stop
     return (
         bool(TITLE_WORDS.search(text))
-        and not SENTENCE.search(text)
-        and not FULL_STOP.search(text)
+        and last not in FULL_STOPS
+        and not (last in SENTENCE_ENDINGS and SENTENCE.search(text))
         and len(text.split()) <= MAX_TITLE_WORDS
     )
+
+
+def _is_sentence(text: str) -> bool:
+    """``SENTENCE.search(text)``, the regex run only when the text ends as a sentence can."""
+    return text.rstrip()[-1:] in SENTENCE_ENDINGS and SENTENCE.search(text) is not None
 
 
 def _paper_evidence(read: PaperRead | None) -> int:
@@ -612,7 +626,7 @@ def _talk_evidence(
 ) -> int:
     """Signs that an entry is a talk: 2 for a presenter (or a schedule), 1 for slides or a date."""
     text = clean(plain(entry.block.text).text)
-    if SENTENCE.search(text):
+    if _is_sentence(text):
         return 0
     if presenter_prefix(entry.block.text, builder.known_names()) is not None:
         return 2
@@ -857,7 +871,7 @@ def _talk_entries(builder: _Builder, group: list[_Entry]) -> None:
         text = clean(plain(block.text).text)
         found = field_of(text)
         dated = found is not None and found[0] == "date"
-        if dated or SENTENCE.search(text) or not (looks_like_title(text) or HANGUL.search(text)):
+        if dated or _is_sentence(text) or not (looks_like_title(text) or HANGUL.search(text)):
             _keep_entry(builder, entry, entry.children)
             continue
         builder.draft = talk_from_item(block.text, block.line, known)

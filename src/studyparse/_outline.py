@@ -45,6 +45,8 @@ class Label:
 
 def field_of(text: str) -> tuple[str, str] | None:
     """``("slides", "https://...")`` for a labelled line such as "PPT: https://..."."""
+    if ":" not in text and "：" not in text:
+        return None  # the common case, without the regex
     match = FIELD_LINE.match(text.strip())
     if not match:
         return None
