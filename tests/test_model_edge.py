@@ -110,3 +110,18 @@ def test_a_subclass_of_a_public_model_converts() -> None:
     plist = studyparse.PaperList(papers=[MyPaper(title="A Study")])
     record = _model.to_record(studyparse.StudyDocument(paper_lists=[plist]))
     assert record.paper_lists[0].papers == [_records.Paper(title="A Study")]
+
+
+def test_fields_set_are_what_the_readme_gave() -> None:
+    doc = studyparse.parse("## Papers\n\n1. A Study of Things, ICML, 2020\n")
+    (paper,) = doc.papers
+    assert {"title", "venue", "year", "line", "raw"} <= paper.model_fields_set
+    assert not {"doi", "arxiv", "authors", "assignees"} & paper.model_fields_set
+
+
+def test_consuming_conversion_empties_the_record_and_keeps_order() -> None:
+    record = _read.parse("## Papers\n\n1. First, ICML, 2020\n2. Second, ICLR, 2021\n")
+    expected = [paper.title for paper in record.papers]
+    doc = _model.from_record(record, consume=True)
+    assert [paper.title for paper in doc.papers] == expected == ["First", "Second"]
+    assert record.paper_lists == []

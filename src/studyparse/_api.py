@@ -22,17 +22,17 @@ def parse(text: str, *, path: str | None = None, source: SourceInfo | None = Non
     do, reads like any other), while raw source lines keep the author's code points.
     """
     record_source = None if source is None else _records.SourceInfo(**source.model_dump())
-    return from_record(_read.parse(text, path=path, source=record_source))
+    return from_record(_read.parse(text, path=path, source=record_source), consume=True)
 
 
 def loads(data: bytes, *, path: str | None = None) -> StudyDocument:
     """Decode README bytes (UTF-8, UTF-16/32 with a BOM, CP949/EUC-KR) and parse them."""
-    return from_record(_read.loads(data, path=path))
+    return from_record(_read.loads(data, path=path), consume=True)
 
 
 def load(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> StudyDocument:
     """Read and parse the README at ``path``."""
-    return from_record(_read.load(path, max_bytes=max_bytes))
+    return from_record(_read.load(path, max_bytes=max_bytes), consume=True)
 
 
 def to_markdown(doc: StudyDocument) -> str:

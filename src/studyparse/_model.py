@@ -208,11 +208,58 @@ class StudyDocument(_Model):
             yield lists[entry.kind][entry.index]
 
 
-def from_record(record: _records.StudyDocument) -> StudyDocument:
-    """The public model of a document the parser built."""
-    doc = StudyDocument.model_validate(record)
+def from_record(record: _records.StudyDocument, *, consume: bool = False) -> StudyDocument:
+    """The public model of a document the parser built.
+
+    Each record is validated from its fields that differ from their defaults, so
+    ``model_fields_set`` names what the README gave. With ``consume``, the record's
+    lists are emptied as their items are converted, so a large document is never
+    held twice (the library's entry points do this).
+    """
+    doc = _model_of(record, consume)
+    assert isinstance(doc, StudyDocument)
     doc._source_text = record.source_text
     return doc
+
+
+#: For each record class: its model class and its fields with their defaults.
+_CONVERSIONS: dict[type, tuple[type[BaseModel], tuple[tuple[str, object], ...]]] = {}
+_REQUIRED = object()
+
+
+def _conversion(record_class: type) -> tuple[type[BaseModel], tuple[tuple[str, object], ...]]:
+    found = _CONVERSIONS.get(record_class)
+    if found is None:
+        model = globals()[record_class.__name__]
+        assert isinstance(model, type) and issubclass(model, BaseModel)
+        defaults = tuple(
+            (name, _REQUIRED if info.is_required() else info.get_default(call_default_factory=True))
+            for name, info in model.model_fields.items()
+        )
+        found = _CONVERSIONS[record_class] = (model, defaults)
+    return found
+
+
+def _model_of(value: Any, consume: bool) -> Any:
+    if isinstance(value, list):
+        if not consume:
+            return [_model_of(item, consume) for item in value]
+        items = []
+        while value:
+            items.append(_model_of(value.pop(), consume))
+        items.reverse()
+        return items
+    if isinstance(value, dict):
+        return value if consume else dict(value)  # links, front matter: str -> str
+    if not is_dataclass(value):
+        return value  # str, int, bool or None
+    model, defaults = _conversion(type(value))
+    given = {}
+    for name, default in defaults:
+        item = getattr(value, name)
+        if item != default:
+            given[name] = _model_of(item, consume)
+    return model.model_validate(given)
 
 
 def to_record(doc: StudyDocument) -> _records.StudyDocument:
