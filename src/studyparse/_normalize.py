@@ -26,10 +26,8 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ._errors import StudyParseError
@@ -253,6 +251,9 @@ def refuse_unwritable(path: str) -> None:
 
 def write_atomically(path: str, data: bytes) -> None:
     """Replace the file at ``path`` with ``data``: all of it or, on any failure, none of it."""
+    import tempfile  # with shutil, random, bz2, lzma: only a run that writes needs them
+    from pathlib import Path
+
     target = Path(path)
     mode = stat.S_IMODE(os.stat(path).st_mode)
     handle, temporary = tempfile.mkstemp(

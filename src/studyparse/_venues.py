@@ -19,10 +19,10 @@ single venue is that close.
 from __future__ import annotations
 
 import json
+import pkgutil
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 VenueKind = str
@@ -113,8 +113,12 @@ def _loose_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, object]:
-    raw = resources.files("studyparse").joinpath("data/venues.json").read_text(encoding="utf-8")
-    data: dict[str, object] = json.loads(raw)
+    # pkgutil, not importlib.resources: the same package loader, without importing
+    # pathlib, tempfile and shutil at every start.
+    raw = pkgutil.get_data(__package__ or "studyparse", "data/venues.json")
+    if raw is None:
+        raise FileNotFoundError("studyparse/data/venues.json is missing from the installation")
+    data: dict[str, object] = json.loads(raw.decode("utf-8"))
     return data
 
 
