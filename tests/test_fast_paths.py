@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,6 +15,7 @@ import studyparse
 from studyparse._blocks import MAX_QUOTE_DEPTH, scan, split_cells, strip_quote
 from studyparse._inline import clean, plain
 from studyparse._papers import split_top_level
+from studyparse._regex import LazyPattern
 from studyparse._vocab import _HAN_OR_HANGUL, label_kind, mentions
 
 QUOTE_PREFIX = re.compile(r"[ \t]{0,3}>[ \t]?")
@@ -149,3 +154,52 @@ def test_scanning_the_same_text_again_gives_equal_fresh_blocks() -> None:
     assert first == second and first is not second
     first.pop()
     assert scan(text) == second
+
+
+def module_regexes() -> list[tuple[str, str, object]]:
+    """(module, name, value) of every regex a studyparse module holds at module level."""
+    found = []
+    for path in sorted(Path(studyparse.__file__).parent.glob("_*.py")):
+        if path.stem.startswith("__"):
+            continue
+        module = importlib.import_module(f"studyparse.{path.stem}")
+        for name, value in vars(module).items():
+            if isinstance(value, (re.Pattern, LazyPattern)):
+                found.append((path.stem, name, value))
+    return found
+
+
+def test_lazy_patterns_exist_and_are_not_compiled_at_import() -> None:
+    code = (
+        "import sys, studyparse._cli, studyparse._normalize, studyparse._extract\n"
+        "from studyparse._regex import LazyPattern\n"
+        "lazy = [v for m in list(sys.modules.values()) if m and m.__name__.startswith('studyparse')"
+        " for v in vars(m).values() if isinstance(v, LazyPattern)]\n"
+        "assert lazy and not any(v._compiled for v in lazy), lazy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+LAZY_TEXT = st.text(
+    alphabet=st.sampled_from(list("aAzZ09 .,:|`-@()[]<>/\n김이李年YMD")), max_size=30
+)
+
+
+@given(LAZY_TEXT)
+def test_a_lazy_pattern_answers_as_the_compiled_one(text: str) -> None:
+    for _, _, value in module_regexes():
+        if not isinstance(value, LazyPattern):
+            continue
+        compiled = re.compile(value.pattern, value.flags)
+        assert value.compiled.pattern == compiled.pattern and value.flags == compiled.flags
+        for how in ("match", "fullmatch", "search"):
+            found, expected = getattr(value, how)(text), getattr(compiled, how)(text)
+            assert (found and (found.span(), found.groups())) == (
+                expected and (expected.span(), expected.groups())
+            )
+        assert value.sub("#", text) == compiled.sub("#", text)
+        assert value.split(text) == compiled.split(text)
+        assert value.findall(text) == compiled.findall(text)
+        assert [m.span() for m in value.finditer(text)] == [
+            m.span() for m in compiled.finditer(text)
+        ]

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
@@ -188,11 +189,12 @@ UNITS += ["a.", "A ", "1 ", ", ", "a@", "(a", "A'", "다 ", "19", "et ", " and",
 
 
 def module_patterns() -> list[tuple[str, str]]:
-    """(module, name) of each compiled regex at module level in studyparse."""
+    """(module, name) of each regex at module level in studyparse, compiled now or on first use."""
     found = []
     for path in sorted(SRC.glob("_*.py")):
         text = path.read_text(encoding="utf-8")
-        for match in re.finditer(r"^(_?[A-Z][A-Z0-9_]*) = re\.compile\(", text, re.MULTILINE):
+        definition = r"^(_?[A-Z][A-Z0-9_]*) = (?:re\.compile|LazyPattern)\("
+        for match in re.finditer(definition, text, re.MULTILINE):
             found.append((path.stem, match.group(1)))
     return found
 
@@ -223,6 +225,7 @@ for unit in units:
 def test_the_audit_sees_the_regexes() -> None:
     names = [name for _, name in module_patterns()]
     assert {"ATX_HEADING", "VENUE_YEAR", "AUTHOR_SPLIT", "COUNT", "EMAIL"} <= set(names)
+    assert {"CJK_NAME", "PAGES", "_ARXIV_ID"} <= set(names)  # compiled on first use
     assert searched("AUTHOR_SPLIT") and not searched("ATX_HEADING")
 
 
@@ -363,3 +366,20 @@ def test_normalize_of_deep_nesting_succeeds_or_refuses(case: str, tmp_path: Path
     assert result.returncode in (0, 1, 2), result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     assert len(result.stderr.splitlines()) <= 1
+
+
+def test_the_audit_sees_every_module_level_regex() -> None:
+    from studyparse._regex import LazyPattern
+
+    def module(stem: str) -> object:
+        return importlib.import_module(f"studyparse.{stem}")
+
+    held = {
+        id(value): f"{path.stem}.{name}"
+        for path in sorted(SRC.glob("_*.py"))
+        if not path.stem.startswith("__")
+        for name, value in vars(module(path.stem)).items()
+        if isinstance(value, (re.Pattern, LazyPattern))
+    }
+    audited = {id(getattr(module(stem), name)) for stem, name in module_patterns()}
+    assert [name for key, name in held.items() if key not in audited] == []

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from ._regex import LazyPattern
+
 BlockKind = Literal[
     "blank", "heading", "item", "text", "table", "code", "comment", "html", "rule", "front_matter"
 ]
@@ -27,14 +29,14 @@ SETEXT_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
 LIST_MARKER = re.compile(r"([-*+•·▪◦‣●○]|\d{1,3}[.)]|\d{1,3}(?=[ \t]+[A-Z\[“\"*_`]))(?:[ \t]+|$)")
 FENCE = re.compile(r"(`{3,}|~{3,})")
 #: Spaces after the last cell belong to it; the optional final pipe takes its own (no overlap).
-TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
+TABLE_DELIMITER = LazyPattern(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
 HTML_LINE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 #: No-break spaces (as word processors and web pages paste them) read as plain spaces.
 READ_AS_SPACE = {ord(char): " " for char in "\u00a0\u2007\u202f"}
 LEADING_SPACE = re.compile(r"[ \t\u00a0\u3000]*")
-QUOTE_PREFIX = re.compile(r"[ \t]{0,3}>[ \t]?")
+QUOTE_PREFIX = LazyPattern(r"[ \t]{0,3}>[ \t]?")
 #: What splits or escapes table cells: an escaped pipe, a backtick, a pipe.
-CELL_TOKEN = re.compile(r"\\\||[`|]")
+CELL_TOKEN = LazyPattern(r"\\\||[`|]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,7 +302,7 @@ class _Scanner:
         return indent_width(content) > item_indent or not LABEL_START.match(stripped)
 
 
-LABEL_START = re.compile(r"[^\s:：]{1,24}[ \t]*[:：]")
+LABEL_START = LazyPattern(r"[^\s:：]{1,24}[ \t]*[:：]")
 #: The characters a thematic break or a bullet starts with; numbered items start with a digit.
 BREAK_CHARS = frozenset("*-_")
 BULLET_CHARS = frozenset("-*+•·▪◦‣●○")

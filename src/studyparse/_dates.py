@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ._regex import LazyPattern
+
 MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
@@ -49,7 +51,7 @@ MONTH_DOT_DAY = re.compile(r"^\s*(?P<month>\d{1,2})\.(?P<day>\d{1,2})\s*$")
 YEAR_IN_LABEL = re.compile(
     r"(?<!\d)(?P<first>(?:19|20)\d{2})(?:\s*[-–~/]\s*(?P<second>(?:19|20)?\d{2}))?(?!\d)"
 )
-SPRING_WORDS = re.compile(r"spring|\bVT\b|春|봄", re.IGNORECASE)
+SPRING_WORDS = LazyPattern(r"spring|\bVT\b|春|봄", re.IGNORECASE)
 
 
 def label_year(text: str) -> int | None:

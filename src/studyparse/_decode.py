@@ -26,6 +26,7 @@ from collections import Counter
 
 from ._errors import StudyParseError
 from ._records import Newline, SourceInfo
+from ._regex import LazyPattern
 
 #: Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -39,7 +40,7 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 LEGACY_ENCODINGS = ("euc-kr", "cp949")
 #: Control characters a text file does not contain (tab, LF, VT, FF, CR and ESC are allowed).
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
-PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+PRIVATE_USE = LazyPattern(r"[\ue000-\uf8ff]")
 #: At most this share of non-ASCII characters may come from CP949's extension area.
 EXTENSION_SHARE = 0.1
 #: Above this share of control characters a file is binary, not text.

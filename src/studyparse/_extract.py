@@ -51,6 +51,7 @@ from ._records import (
     Talk,
     TopicGroup,
 )
+from ._regex import LazyPattern
 from ._talks import (
     TalkDraft,
     cell,
@@ -77,14 +78,14 @@ PEOPLE_LINE = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,40}?)[*_]*\s*[:：]\s*(?P
 EMPTY_LABEL = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,40}?)[*_]*\s*[:：]\s*$")
 _GROUP_WORD = "|".join(re.escape(word) for word in GROUP_WORDS)
 #: "1팀 :", "Team A:", "B조 :" before a group's names.
-GROUP_PREFIX = re.compile(
+GROUP_PREFIX = LazyPattern(
     rf"^\s*(?:[\w]{{1,3}}\s*(?:{_GROUP_WORD})|(?:{_GROUP_WORD})\s*[\w]{{1,3}})\s*[:：.]\s*",
     re.IGNORECASE,
 )
 LEADING_BOLD = re.compile(r"^(\*\*|__)(?P<text>[^*_\n]{1,60})\1(?=\s*\S)")
-NUMBER_OR_TIME = re.compile(r"^[\d\s:.,/~-]*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
+NUMBER_OR_TIME = LazyPattern(r"^[\d\s:.,/~-]*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 #: A Chinese or Korean personal name: two to four syllables, perhaps spaced ("王 伟").
-CJK_NAME = re.compile(r"^[\u4e00-\u9fff\uac00-\ud7af](?:\s?[\u4e00-\u9fff\uac00-\ud7af]){1,3}$")
+CJK_NAME = LazyPattern(r"^[\u4e00-\u9fff\uac00-\ud7af](?:\s?[\u4e00-\u9fff\uac00-\ud7af]){1,3}$")
 LABELLED_LINE = re.compile(r"\s*(\*\*|__)[^*_]{1,40}\1\s*[:：]\s*\S")
 EMAILS_ONLY = re.compile(
     r"^[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?(?:\s*,\s*[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?)*,?$"
@@ -94,24 +95,24 @@ FULL_STOP = re.compile(r"[.。]\s*$")
 #: The last non-space characters SENTENCE can end on, and FULL_STOP's: tested before a regex.
 SENTENCE_ENDINGS = frozenset("다요죠음함.!?？")
 FULL_STOPS = frozenset(".。")
-HANGUL = re.compile(r"[\uac00-\ud7af]")
-PRESENTER_MARK = re.compile(r"(?<![\w.])@[^\W_][\w-]*|`[^`]{1,12}`\s*$")
+HANGUL = LazyPattern(r"[\uac00-\ud7af]")
+PRESENTER_MARK = LazyPattern(r"(?<![\w.])@[^\W_][\w-]*|`[^`]{1,12}`\s*$")
 SPEAKER_PREFIX = re.compile(r"([\uac00-\ud7af]{2,4}|[A-Z][a-z]+)\s*[:：]\s*\S")
 #: "Time : Sundays 8 PM", "목적 : 정기 리뷰": a short label, a spaced colon, a value.
 OVERVIEW_FIELD = re.compile(r"^(?P<label>[^:：\[\]()<>]{1,24}?)\s+[:：](?:\s+\S|\s*$)")
 #: A date cell that is a format mask ("YYYY.MM.DD", "MM/DD"): the row is a template.
-DATE_MASK = re.compile(r"^(?:[YMD]{2,4}|[年月日])(?:\s*[-./]?\s*(?:[YMD]{2,4}|[年月日]))*$", re.I)
-NUMBERED_SLOT = re.compile(r"^.{1,40}?\s?\(\d{1,2}\)$")
-SITE_ROOT = re.compile(r"^(?:https?:)?//[^/?#]+/?$")
+DATE_MASK = LazyPattern(r"^(?:[YMD]{2,4}|[年月日])(?:\s*[-./]?\s*(?:[YMD]{2,4}|[年月日]))*$", re.I)
+NUMBERED_SLOT = LazyPattern(r"^.{1,40}?\s?\(\d{1,2}\)$")
+SITE_ROOT = LazyPattern(r"^(?:https?:)?//[^/?#]+/?$")
 NAMED_TITLE = re.compile(r"[^\s:]{2,24}\s?:\s?\S")
-NAME_ONLY = re.compile(
+NAME_ONLY = LazyPattern(
     r"^(?:[\uac00-\ud7af]{1,4}(?: [\uac00-\ud7af]{1,4})?"  # 김하늘, 탁 민
     r"|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}"  # Ann Lee
     r"|@?[\w-]{2,39})$"  # handle
 )
 GROUP_LINE = re.compile(r"^[>\s]*(?P<label>[^\s.:：,()>]{1,12})\s*[.:：]\s*(?P<names>\S.*)$")
-GROUP_MARK = re.compile(r"`([^`]{1,12})`\s*$")
-RESOURCE_ONLY = re.compile(r"^[\s/|,·•-]*$")
+GROUP_MARK = LazyPattern(r"`([^`]{1,12})`\s*$")
+RESOURCE_ONLY = LazyPattern(r"^[\s/|,·•-]*$")
 MAX_TITLE_WORDS = 40
 
 

@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._regex import LazyPattern
 from ._vocab import forget_labels
 
 MAX_LABEL_DEPTH = 4
 BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+(?:\([^\s()]*\)[^\s<>()\[\]\"'`]*)*")
-HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]{0,500})?/?>")
-AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*)>|<([^\s<>@]+@[^\s<>@]+\.[A-Za-z]{2,})>")
+HTML_TAG = LazyPattern(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]{0,500})?/?>")
+AUTOLINK = LazyPattern(r"<((?:https?|ftp|mailto):[^\s<>]*)>|<([^\s<>@]+@[^\s<>@]+\.[A-Za-z]{2,})>")
 LINK_TITLE = re.compile(r"(?<!\s)\s+(\"[^\"]*\"|'[^']*')\s*$")
 BREAK_TAGS = frozenset({"br", "li", "p", "div", "ul", "ol", "tr", "td", "th", "hr"})
 SPACES = re.compile(r"[ \t\u00a0\u200b\u3000]+")

@@ -39,13 +39,14 @@ from ._records import (
     StudyDocument,
     Talk,
 )
+from ._regex import LazyPattern
 from ._vocab import RENAMEABLE_LABELS
 
 MAX_LEVEL = 6
 #: Level of an implied heading (a bold or plain label line) that has no real heading above it.
 IMPLIED_ROOT_LEVEL = 2
 BULLET = "-"
-TRAILING_HARD_BREAK = re.compile(r"\S {2,}$")
+TRAILING_HARD_BREAK = LazyPattern(r"\S {2,}$")
 LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
@@ -54,7 +55,7 @@ ORDERED_MARKER = re.compile(r"\d")
 #: Kept below a heading whose declared count is corrected, so the number written is not lost.
 DECLARED_COUNT_NOTE = "<!-- declared count was {count} -->"
 #: Line starts that make a re-indented line something else (quote, heading, table, HTML).
-REINDENT_UNSAFE = re.compile(r"[>#|<`~]|(?:[-*+•·▪◦‣●○]|\d{1,3}[.)])(?:\s|$)")
+REINDENT_UNSAFE = LazyPattern(r"[>#|<`~]|(?:[-*+•·▪◦‣●○]|\d{1,3}[.)])(?:\s|$)")
 
 # -- words: what "no word lost" counts ------------------------------------------
 

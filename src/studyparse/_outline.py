@@ -16,6 +16,7 @@ from ._blocks import Block
 from ._dates import find_date
 from ._inline import clean, plain
 from ._records import Heading, HeadingStyle
+from ._regex import LazyPattern
 from ._vocab import FIELD_LABELS, SECTION_ROLES, label_kind, mentions
 
 COUNT = re.compile(r"(?<!\s)\s*[(\[（]\s*(\d{1,4})\s*[)\]）]\s*$")
@@ -25,7 +26,7 @@ WEEK = re.compile(
 )
 EMPHASIS_LINE = re.compile(r"^(\*\*|__|\*|_)(?P<text>[^*_].*?)\1\s*[:：]?\s*$")
 FIELD_LINE = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,30}?)[*_]*\s*[:：]\s*(?P<value>.*)$")
-SENTENCE_END = re.compile(r"[.!?。]$|[다요죠]\.?$")
+SENTENCE_END = LazyPattern(r"[.!?。]$|[다요죠]\.?$")
 MAX_PLAIN_HEADING = 90
 HEADING_NOTE = re.compile(r"[(（]([^()（）]{1,80})[)）]\s*$")
 CATEGORY_PREFIX = re.compile(r"^(?:#+|\d{1,2}[.)]|[IVX]{1,4}\.)\s*(?=\S)")

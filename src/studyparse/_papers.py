@@ -17,6 +17,7 @@ from functools import lru_cache
 from ._inline import Inline, Link, clean, plain
 from ._people import handles_in
 from ._records import Paper, Person
+from ._regex import LazyPattern
 from ._venues import lookup
 from ._vocab import LINK_LABELS, label_kind
 
@@ -25,8 +26,8 @@ YEAR = re.compile(r"^(?:19|20)\d{2}[a-z]?$")
 LEADING_TAG = re.compile(
     r"^\s*[(\[（【](?P<tag>[^()\[\]（）【】]{2,60})[)\]）】]\s*(?P<rest>\S.*)$"
 )
-TAG_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)")
-YEAR_ANYWHERE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+TAG_YEAR = LazyPattern(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)")
+YEAR_ANYWHERE = LazyPattern(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 SHORT_YEAR = re.compile(r"^'?(\d{2})'?$|^(\d{2})['’]$")
 VENUE_YEAR = re.compile(
     r"^(?P<venue>.+?)(?<![\s,])[\s,]+['’]?(?P<year>(?:19|20)\d{2}|\d{2})['’]?(?P<rest>\s.*)?$"
@@ -47,19 +48,19 @@ VENUE_WORDS = re.compile(
 )
 ET_AL = re.compile(r"(?:,|(?<!\s))\s*\bet\.?\s*al\b\.?", re.IGNORECASE)
 #: A match starts at a run of spaces' first character or at a non-space, never mid-run (linear).
-AUTHOR_SPLIT = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s*(?:,\s*and\s+|,|&)|\s+and\s+)\s*")
-PAGES = re.compile(r"(?<!\s)\s+\d+(?:\.\d+)?(?:\s*\(\s*\d{4}\s*\))?(?:\s*:\s*[\d-]+)?\s*$")
+AUTHOR_SPLIT = LazyPattern(r"(?:(?<!\s)|(?=\S))(?:\s*(?:,\s*and\s+|,|&)|\s+and\s+)\s*")
+PAGES = LazyPattern(r"(?<!\s)\s+\d+(?:\.\d+)?(?:\s*\(\s*\d{4}\s*\))?(?:\s*:\s*[\d-]+)?\s*$")
 ARXIV_ID = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf)/|arXiv:\s*)(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE
 )
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
-NAME_LIKE = re.compile(
+NAME_LIKE = LazyPattern(
     r"^[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*(?:\s+[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*){1,3}$"
 )
 BOLD_ENTRY = re.compile(
     r"\s*\*\*(?P<title>[^*]+)\*\*\.?\s*(?:\*(?P<authors>[^*]+)\*\.?)?(?P<rest>.*)$", re.DOTALL
 )
-INITIAL_END = re.compile(r"\s[A-Z]$")
+INITIAL_END = LazyPattern(r"\s[A-Z]$")
 BRACKETED = re.compile(r"\[([^\[\]]{1,24})\]")
 LABEL_SEPARATORS = " \t:：-–—|/,"
 TITLE_STRIP = " \t:：-–—.,;|/"

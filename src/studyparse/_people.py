@@ -7,12 +7,13 @@ from dataclasses import replace
 
 from ._inline import clean, plain
 from ._records import Person
+from ._regex import LazyPattern
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+")
 HANDLE = re.compile(r"(?<![\w.])@([^\W_][\w-]*(?:[ \t][A-Z][\w-]*)?)")
 PAREN_NOTE = re.compile(r"[(（]([^()（）]*)[)）]")
-NAME_SEPARATORS = re.compile(r"\s*(?:,|，|、|;|/|&|\band\b|\s-\s|·)\s*")
+NAME_SEPARATORS = LazyPattern(r"\s*(?:,|，|、|;|/|&|\band\b|\s-\s|·)\s*")
 NOT_A_NAME = re.compile(r"^[\d\W_]+$|^\?$")
 MAX_NAME_LENGTH = 40
 #: " & " between two names ("A & B"); a bare "&" (as in "R&D") joins nothing.

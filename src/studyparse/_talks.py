@@ -13,6 +13,7 @@ from ._outline import week_of
 from ._papers import read_paper
 from ._people import PAREN_NOTE, people_from, person_from, split_names
 from ._records import Paper, Person, Talk
+from ._regex import LazyPattern
 from ._vocab import (
     FIELD_LABELS,
     LINK_LABELS,
@@ -24,11 +25,11 @@ from ._vocab import (
     normalized_label,
 )
 
-URL_IN_TEXT = re.compile(r"(?:https?://|\.{0,2}/)\S+")
+URL_IN_TEXT = LazyPattern(r"(?:https?://|\.{0,2}/)\S+")
 HANGUL_NAME = re.compile(r"^[\uac00-\ud7af*]{2,5}$")
-TITLE_OR_LINK = re.compile(r"[A-Za-z]{2}")
+TITLE_OR_LINK = LazyPattern(r"[A-Za-z]{2}")
 NAME_FIRST = re.compile(r"^(?P<name>[^:：\[\]()]{1,20}?)\s*[:：]\s*(?P<rest>\S.*)$", re.DOTALL)
-SESSION_NUMBER = re.compile(r"\s*(\d{1,3})\s*[:：]\s+")
+SESSION_NUMBER = LazyPattern(r"\s*(\d{1,3})\s*[:：]\s+")
 TABLE_KINDS = (
     "week",
     "date",
@@ -64,7 +65,7 @@ def link_value(markdown: str) -> str | None:
     return match.group(0) if match else None
 
 
-PRESENTATION_FILE = re.compile(r"\.(?:pdf|pptx?|key|odp)(?:[?#].*)?$", re.IGNORECASE)
+PRESENTATION_FILE = LazyPattern(r"\.(?:pdf|pptx?|key|odp)(?:[?#].*)?$", re.IGNORECASE)
 
 
 def material_links(markdown: str) -> dict[str, str]:

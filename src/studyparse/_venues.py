@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from ._regex import LazyPattern
+
 VenueKind = str
 #: How ``resolve`` recognised a venue.
 MatchHow = Literal["name", "container", "misspelled", "worded"]
@@ -32,18 +34,18 @@ MatchHow = Literal["name", "container", "misspelled", "worded"]
 _NON_WORD = re.compile(r"[^0-9a-z&]+")
 #: "ICLR 2020", "CVPR'19", "NeurIPS2019" (not the digits of "arXiv:1602.02830" or "EMC2").
 _TRAILING_YEAR = re.compile(r"(?<![\d.:/])['’‘]?(?<!\s\s)\s*(?:\d{4}|\d{2})['’‘]?$")
-_ARXIV_WORD = re.compile(r"\b(?:arxiv|corr)\b", re.IGNORECASE)
+_ARXIV_WORD = LazyPattern(r"\b(?:arxiv|corr)\b", re.IGNORECASE)
 #: "arXiv preprint arXiv:1602.02830", "arXiv:1905.11946v2 [cs.LG]", "CoRR abs/1602.02830",
 #: "arXiv hep-th/9901001".
-_ARXIV_ID = re.compile(
+_ARXIV_ID = LazyPattern(
     r"(?:arxiv|corr)\b[\s:./a-z]*?(?:abs/)?"
     r"(?P<id>\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z-]*(?:\.[a-z]{2})?/\d{7}(?:v\d+)?)"
     r"(?:\s*\[(?P<cls>[a-z-]+(?:\.[a-z]{2})?)\])?",
     re.IGNORECASE,
 )
-_PAREN_ACRONYM = re.compile(r"\((?P<short>[^()]{2,20})\)\s*$")
-_EDITION = re.compile(r"\b(?P<edition>\d{1,3}(?:st|nd|rd|th))\b", re.IGNORECASE)
-_YEAR_WORD = re.compile(r"^(?:19|20)\d{2}$")
+_PAREN_ACRONYM = LazyPattern(r"\((?P<short>[^()]{2,20})\)\s*$")
+_EDITION = LazyPattern(r"\b(?P<edition>\d{1,3}(?:st|nd|rd|th))\b", re.IGNORECASE)
+_YEAR_WORD = LazyPattern(r"^(?:19|20)\d{2}$")
 #: Words of a container string that do not tell venues apart ("Proceedings of the 2017 IEEE").
 _FILLER_WORDS = frozenset(
     (
