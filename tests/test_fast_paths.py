@@ -16,7 +16,7 @@ from studyparse._blocks import MAX_QUOTE_DEPTH, scan, split_cells, strip_quote
 from studyparse._inline import clean, plain
 from studyparse._papers import split_top_level
 from studyparse._regex import LazyPattern
-from studyparse._vocab import _HAN_OR_HANGUL, label_kind, mentions
+from studyparse._vocab import has_han_or_hangul, label_kind, mentions
 
 QUOTE_PREFIX = re.compile(r"[ \t]{0,3}>[ \t]?")
 
@@ -119,12 +119,24 @@ def test_split_cells_matches_the_character_loop(row: str) -> None:
     assert split_cells(row) == reference_split_cells(row)
 
 
+HAN_OR_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u4e00-\u9fff]")
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("a 1가힣힯\ud7b0ᄀᇿ\u1200㄰㆏\u3190一鿿\ua000ぁ")), max_size=8
+    )
+)
+def test_han_or_hangul_test_matches_the_character_class(text: str) -> None:
+    assert has_han_or_hangul(text) == bool(HAN_OR_HANGUL.search(text))
+
+
 def reference_mentions(text: str, words: tuple[str, ...]) -> bool:
     parts = []
     for word in sorted(words, key=len, reverse=True):
         escaped = re.escape(word)
         parts.append(
-            escaped if _HAN_OR_HANGUL.search(word) else rf"(?<![A-Za-z]){escaped}(?![A-Za-z])"
+            escaped if HAN_OR_HANGUL.search(word) else rf"(?<![A-Za-z]){escaped}(?![A-Za-z])"
         )
     return bool(re.compile("|".join(parts), re.IGNORECASE).search(text))
 
