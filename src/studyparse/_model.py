@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import is_dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -222,44 +222,70 @@ def from_record(record: _records.StudyDocument, *, consume: bool = False) -> Stu
     return doc
 
 
-#: For each record class: its model class and its fields with their defaults.
-_CONVERSIONS: dict[type, tuple[type[BaseModel], tuple[tuple[str, object], ...]]] = {}
+#: How a field's value converts: as is, a list of records, a record, a copied list or dict.
+_SCALAR, _RECORDS, _RECORD, _LIST, _DICT = range(5)
 _REQUIRED = object()
+_Fields = tuple[tuple[str, object, int], ...]
+#: For each record class: its model class and its fields with their defaults and kinds.
+_CONVERSIONS: dict[type, tuple[type[BaseModel], _Fields]] = {}
 
 
-def _conversion(record_class: type) -> tuple[type[BaseModel], tuple[tuple[str, object], ...]]:
+def _conversion(record_class: type) -> tuple[type[BaseModel], _Fields]:
     found = _CONVERSIONS.get(record_class)
     if found is None:
         model = globals()[record_class.__name__]
         assert isinstance(model, type) and issubclass(model, BaseModel)
-        defaults = tuple(
-            (name, _REQUIRED if info.is_required() else info.get_default(call_default_factory=True))
+        fields = tuple(
+            (
+                name,
+                _REQUIRED if info.is_required() else info.get_default(call_default_factory=True),
+                _kind(info.annotation),
+            )
             for name, info in model.model_fields.items()
         )
-        found = _CONVERSIONS[record_class] = (model, defaults)
+        found = _CONVERSIONS[record_class] = (model, fields)
     return found
 
 
-def _model_of(value: Any, consume: bool) -> Any:
-    if isinstance(value, list):
-        if not consume:
-            return [_model_of(item, consume) for item in value]
-        items = []
-        while value:
-            items.append(_model_of(value.pop(), consume))
-        items.reverse()
-        return items
-    if isinstance(value, dict):
-        return value if consume else dict(value)  # links, front matter: str -> str
-    if not is_dataclass(value):
-        return value  # str, int, bool or None
-    model, defaults = _conversion(type(value))
-    given = {}
-    for name, default in defaults:
-        item = getattr(value, name)
-        if item != default:
-            given[name] = _model_of(item, consume)
+def _kind(annotation: Any) -> int:
+    def is_model(cls: Any) -> bool:
+        return isinstance(cls, type) and issubclass(cls, BaseModel)
+
+    if get_origin(annotation) is list:
+        return _RECORDS if is_model(get_args(annotation)[0]) else _LIST
+    if get_origin(annotation) is dict:
+        return _DICT
+    if is_model(annotation) or any(is_model(arg) for arg in get_args(annotation)):
+        return _RECORD
+    return _SCALAR
+
+
+def _model_of(record: Any, consume: bool) -> BaseModel:
+    model, fields = _conversion(type(record))
+    given: dict[str, Any] = {}
+    for name, default, kind in fields:
+        value = getattr(record, name)
+        if value == default:
+            continue
+        if kind == _SCALAR:
+            given[name] = value
+        elif kind == _RECORDS:
+            given[name] = _models_of(value, consume)
+        elif kind == _RECORD:
+            given[name] = _model_of(value, consume)
+        else:  # a list of strings, or links and front matter (str -> str)
+            given[name] = value if consume else value.copy()
     return model.model_validate(given)
+
+
+def _models_of(records: list[Any], consume: bool) -> list[BaseModel]:
+    if not consume:
+        return [_model_of(record, consume) for record in records]
+    models = []
+    while records:
+        models.append(_model_of(records.pop(), consume))
+    models.reverse()
+    return models
 
 
 def to_record(doc: StudyDocument) -> _records.StudyDocument:
