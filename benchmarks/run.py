@@ -246,9 +246,8 @@ def latency(readme: Path, runs: int, workdir: Path) -> list[Row]:
 #: difference between consecutive steps is what the step adds.
 STARTUP_STEPS = (
     ("interpreter", "pass"),
-    ("+ pydantic BaseModel", "from pydantic import BaseModel"),
-    ("+ studyparse models", "import studyparse._model"),
-    ("+ parser and normalizer", "import studyparse._api, studyparse._normalize, studyparse._cli"),
+    ("+ parser", "import studyparse._read"),
+    ("+ normalizer and CLI", "import studyparse._read, studyparse._normalize, studyparse._cli"),
     (
         "+ normalize --check README.md",
         "import sys; from studyparse._cli import main; main(['normalize', '--check', 'README.md'])",
