@@ -296,16 +296,32 @@ def to_record(doc: StudyDocument) -> _records.StudyDocument:
     return record
 
 
-def _record_of(value: Any) -> Any:
-    if isinstance(value, BaseModel):
-        record_class = _record_class(type(value))
-        fields = {name: _record_of(getattr(value, name)) for name in type(value).model_fields}
-        return record_class(**fields)
-    if isinstance(value, list):
-        return [_record_of(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _record_of(item) for key, item in value.items()}
-    return value
+#: For each model class: its record class and its fields with their kinds.
+_RECORDINGS: dict[type[BaseModel], tuple[Any, tuple[tuple[str, int], ...]]] = {}
+
+
+def _recording(model: type[BaseModel]) -> tuple[Any, tuple[tuple[str, int], ...]]:
+    found = _RECORDINGS.get(model)
+    if found is None:
+        fields = tuple((name, _kind(info.annotation)) for name, info in model.model_fields.items())
+        found = _RECORDINGS[model] = (_record_class(model), fields)
+    return found
+
+
+def _record_of(model: BaseModel) -> Any:
+    record_class, fields = _recording(type(model))
+    values: dict[str, Any] = {}
+    for name, kind in fields:
+        value = getattr(model, name)
+        if kind == _SCALAR:
+            values[name] = value
+        elif kind == _RECORDS:
+            values[name] = [_record_of(item) for item in value]
+        elif kind == _RECORD:
+            values[name] = None if value is None else _record_of(value)
+        else:  # a list of strings, or links and front matter (str -> str)
+            values[name] = value.copy()
+    return record_class(**values)
 
 
 def _record_class(model: type[BaseModel]) -> Any:
