@@ -51,6 +51,8 @@ MONTH_DOT_DAY = re.compile(r"^\s*(?P<month>\d{1,2})\.(?P<day>\d{1,2})\s*$")
 YEAR_IN_LABEL = re.compile(
     r"(?<!\d)(?P<first>(?:19|20)\d{2})(?:\s*[-–~/]\s*(?P<second>(?:19|20)?\d{2}))?(?!\d)"
 )
+#: Every date pattern has a digit; text without one is answered before trying nine patterns.
+DIGIT = re.compile(r"\d")
 SPRING_WORDS = LazyPattern(r"spring|\bVT\b|春|봄", re.IGNORECASE)
 
 
@@ -92,6 +94,8 @@ def find_date(text: str, default_year: int | None = None) -> tuple[str | None, i
     Returns ``(iso, year)``; when the text names a month and day without a year,
     ``default_year`` completes it, and ``iso`` is None if there is none.
     """
+    if DIGIT.search(text) is None:
+        return None, None
     for pattern in (MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_LIKE, KOREAN, CHINESE):
         match = pattern.search(text)
         if match:

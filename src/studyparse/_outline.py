@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ._blocks import Block
-from ._dates import find_date
+from ._dates import DIGIT, find_date
 from ._inline import clean, plain
 from ._records import Heading, HeadingStyle
 from ._regex import LazyPattern
@@ -57,7 +57,7 @@ def field_of(text: str) -> tuple[str, str] | None:
 
 def week_of(text: str) -> int | None:
     """The week number a label names ("Week3", "3주차", "第3周", "W03")."""
-    match = WEEK.search(text)
+    match = WEEK.search(text) if DIGIT.search(text) else None  # each form has a number
     if not match:
         return None
     return int(next(group for group in match.groups() if group))
