@@ -668,18 +668,24 @@ def _item(builder: _Builder, index: int) -> int:
 
 def _session_items(builder: _Builder, items: list[Block]) -> bool:
     """Bulleted fields of a dated section's talk ("- Lead: A", "- Topic: X"), in any order."""
-    texts = [clean(plain(block.text).text) for block in items]
     week, date = builder.week_and_date()
     dated = builder.session_fields is not None or week is not None or date is not None
-    fields = sum(1 for text in texts if _session_field(text) is not None)
-    titles = sum(1 for text in texts if _session_field(text) is None and looks_like_title(text))
-    if not dated or not fields or fields + titles < len(items) or titles > 1:
+    if not dated:
+        return False
+    texts = [clean(plain(block.text).text) for block in items]
+    labelled = [_session_field(text) is not None for text in texts]
+    fields = sum(labelled)
+    titles = sum(
+        1
+        for text, is_field in zip(texts, labelled, strict=True)
+        if not is_field and looks_like_title(text)
+    )
+    if not fields or fields + titles < len(items) or titles > 1:
         return False
     if any(block.indent for block in items):
         return False
-    pairs = list(zip(items, texts, strict=True))
-    pairs.sort(key=lambda pair: _session_field(pair[1]) is None)  # the fields, then the title
-    return all(_session_line(builder, block, text) for block, text in pairs)
+    order = sorted(range(len(items)), key=lambda i: not labelled[i])  # the fields, then the title
+    return all(_session_line(builder, items[i], texts[i]) for i in order)
 
 
 def _talk_field_items(builder: _Builder, draft: TalkDraft, items: list[Block]) -> list[Block]:
