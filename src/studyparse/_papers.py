@@ -11,8 +11,9 @@ The shapes of the genre, each read by one small rule:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ._inline import Inline, Link, clean, plain
 from ._people import handles_in
@@ -76,21 +77,24 @@ class PaperRead:
     url_labelled: bool = False
 
 
-def _link_kind(link: Link, before: str) -> str | None:
-    """What a link stands for: a known label, "empty", "link" for a short label after a title."""
+def _link_kind(link: Link, before: Callable[[], str] | None) -> str | None:
+    """What a link stands for: a known label, "empty", "link" for a short label after a title.
+
+    ``before`` gives the text before the link (read only when needed), None when a title
+    link was already found.
+    """
     if not link.text:
         return "empty"
     kind = label_kind(link.text, LINK_LABELS)
     if kind is not None:
         return kind
-    bracketed = link.text.startswith("[") and link.text.endswith("]")
-    after_title = (
-        len(before.split()) >= 2
-        and len(link.text.split()) <= 2
-        and len(link.text) <= 24
-        and _venue_year(before) == (None, None, None)
-    )
-    return "link" if bracketed or after_title else None
+    if link.text.startswith("[") and link.text.endswith("]"):
+        return "link"
+    if before is None or len(link.text) > 24 or len(link.text.split()) > 2:
+        return None
+    text = before()
+    after_title = len(text.split()) >= 2 and _venue_year(text) == (None, None, None)
+    return "link" if after_title else None
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
@@ -105,8 +109,8 @@ def _classify_links(inline: Inline) -> tuple[Link | None, dict[str, str], list[t
     extras: dict[str, str] = {}
     drop: list[tuple[int, int]] = []
     for link in inline.links:
-        before = clean(_without(inline.text[: link.start], drop)).strip(LABEL_SEPARATORS)
-        kind = _link_kind(link, before if title_link is None else "")
+        before = partial(_text_before, inline.text, link.start, drop)
+        kind = _link_kind(link, before if title_link is None else None)
         if link.image:
             continue
         if kind is None and title_link is None and link.url:
@@ -116,6 +120,11 @@ def _classify_links(inline: Inline) -> tuple[Link | None, dict[str, str], list[t
                 extras.setdefault(kind, link.url)
             drop.append((link.start, link.end))
     return title_link, extras, drop
+
+
+def _text_before(text: str, start: int, drop: list[tuple[int, int]]) -> str:
+    """The words before position ``start``, the dropped resource links left out."""
+    return clean(_without(text[:start], drop)).strip(LABEL_SEPARATORS)
 
 
 def _author(name: str) -> str:
