@@ -98,6 +98,8 @@ def _link_kind(link: Link, before: Callable[[], str] | None) -> str | None:
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
     return text
@@ -366,6 +368,8 @@ def _read_bold_title(markdown: str) -> _Fields | None:
 
 
 def _notes_and_assignees(text: str) -> tuple[str, list[str], list[Person]]:
+    if "@" not in text:
+        return text, [], []  # an assignment and a handle both have an @
     notes: list[str] = []
     assignees: list[Person] = []
     for match in ASSIGNMENT.findall(text):
@@ -387,7 +391,9 @@ def _finish_title(title: str) -> str:
 
 def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> PaperRead | None:
     """Read one paper item; None when no title can be found."""
-    source = ORDINAL.sub("", markdown.strip())
+    source = markdown.strip()
+    if source[:1] in ("[", "(") or source[:1].isdigit():  # where ORDINAL can match
+        source = ORDINAL.sub("", source)
     inline = plain(source)
     title_link, extras, drop = _classify_links(inline)
     body = _without_label_marks(_without(inline.text, drop))
@@ -440,10 +446,14 @@ def _whole_item_link(body: str, link: Link | None) -> bool:
 
 
 def _arxiv_id(text: str) -> str | None:
+    # Every match spells "arxiv" in some case; 'ı' and 'İ' also match an i ignoring case.
+    lower = text.lower()
+    if "arxiv" not in lower and "ı" not in lower and "i\u0307" not in lower:
+        return None
     match = ARXIV_ID.search(text)
     return match.group(1) if match else None
 
 
 def _doi(text: str) -> str | None:
-    match = DOI.search(text)
+    match = DOI.search(text) if "10." in text else None
     return match.group(1).rstrip(".,)") if match else None

@@ -103,6 +103,8 @@ def people_from(text: str) -> list[Person]:
 
 def handles_in(text: str) -> list[str]:
     """The @handles mentioned in a line ("(Assigned to @Yongwoo Kim)")."""
+    if "@" not in text:
+        return []
     return [match.strip() for match in HANDLE.findall(text)]
 
 
