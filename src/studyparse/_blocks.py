@@ -34,6 +34,7 @@ HTML_LINE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 #: No-break spaces (as word processors and web pages paste them) read as plain spaces.
 READ_AS_SPACE = {ord(char): " " for char in "\u00a0\u2007\u202f"}
 LEADING_SPACE = re.compile(r"[ \t\u00a0\u3000]*")
+INDENT_CHARS = frozenset(" \t\u00a0\u3000")
 QUOTE_PREFIX = LazyPattern(r"[ \t]{0,3}>[ \t]?")
 #: What splits or escapes table cells: an escaped pipe, a backtick, a pipe.
 CELL_TOKEN = LazyPattern(r"\\\||[`|]")
@@ -63,6 +64,8 @@ class Block:
 
 def indent_width(text: str) -> int:
     """Columns of leading white space, tabs counted to the next multiple of four."""
+    if text[:1] not in INDENT_CHARS:
+        return 0
     lead = LEADING_SPACE.match(text).group()  # type: ignore[union-attr]
     if "\t" not in lead:
         return len(lead)
@@ -136,19 +139,22 @@ class _Scanner:
 
     def run(self) -> list[Block]:
         self._take_front_matter()
-        takers = (
-            self._take_fence,
-            self._take_comment,
-            self._take_table,
-            self._take_line,
-        )
-        while self.pos < len(self.lines):
-            if not self.lines[self.pos].strip():  # the commonest block, decided at once
+        lines = self.lines
+        while self.pos < len(lines):
+            line = lines[self.pos]
+            if not line.strip():  # the commonest block, decided at once
                 self._emit("blank", self.pos, self.pos + 1)
                 continue
-            for take in takers:
-                if take():
-                    break
+            # Each taker is tried only where its block can start; the line is the fallback.
+            content, quote = strip_quote(line)
+            opening = content.lstrip()
+            if opening.startswith(("```", "~~~")) and self._take_fence(content, quote):
+                continue
+            if opening.startswith("<!--") and self._take_comment(quote):
+                continue
+            if "|" in content and self._take_table(content, quote):
+                continue
+            self._take_line(content, quote)
         return self.blocks
 
     def _emit(self, kind: BlockKind, start: int, end: int, **fields: object) -> bool:
@@ -166,12 +172,8 @@ class _Scanner:
                 self._emit("front_matter", 0, end + 1, text=body)
                 return
 
-    def _take_fence(self) -> bool:
-        content, quote = strip_quote(self.lines[self.pos])
-        opening = content.lstrip()
-        if not opening.startswith(("```", "~~~")):
-            return False
-        match = FENCE.match(opening)
+    def _take_fence(self, content: str, quote: int) -> bool:
+        match = FENCE.match(content.lstrip())
         if not match:
             return False
         fence = match.group(1)
@@ -187,10 +189,7 @@ class _Scanner:
             "code", self.pos, len(self.lines), text=self.read(self.pos + 1, len(self.lines))
         )
 
-    def _take_comment(self) -> bool:
-        content, quote = strip_quote(self.lines[self.pos])
-        if not content.lstrip().startswith("<!--"):
-            return False
+    def _take_comment(self, quote: int) -> bool:
         for end in range(self.pos, len(self.lines)):
             if "-->" in self.lines[end]:
                 tail = self.lines[end].split("-->", 1)[1]
@@ -199,8 +198,7 @@ class _Scanner:
                 return False
         return self._emit("comment", self.pos, len(self.lines), quote=quote)
 
-    def _take_table(self) -> bool:
-        content, quote = strip_quote(self.lines[self.pos])
+    def _take_table(self, content: str, quote: int) -> bool:
         if "|" not in content or self.pos + 1 >= len(self.lines):
             return False
         delimiter, _ = strip_quote(self.lines[self.pos + 1])
@@ -221,8 +219,7 @@ class _Scanner:
         ]
         return self._emit("table", self.pos, end, rows=tuple(rows), quote=quote)
 
-    def _take_line(self) -> bool:
-        content, quote = strip_quote(self.lines[self.pos])
+    def _take_line(self, content: str, quote: int) -> bool:
         indent = indent_width(content)
         body = content.strip()
         start = self.pos
