@@ -162,6 +162,7 @@ class _Builder:
     groups: dict[str, list[Person]] = field(default_factory=dict)
     _first_seen: dict[str, int] = field(default_factory=dict)
     _names_counted: int = 0
+    _categories: dict[str, str] = field(default_factory=dict)
 
     # -- layout -------------------------------------------------------------
 
@@ -216,7 +217,14 @@ class _Builder:
         return None
 
     def category(self) -> str | None:
-        return category_of(self.stack[-1].label.heading.text) if self.stack else None
+        """The category the innermost heading names (asked once per item under it)."""
+        if not self.stack:
+            return None
+        heading = self.stack[-1].label.heading.text
+        found = self._categories.get(heading)
+        if found is None:
+            found = self._categories[heading] = category_of(heading)
+        return found
 
     def week_and_date(self) -> tuple[int | None, str | None]:
         for section in reversed(self.stack):
