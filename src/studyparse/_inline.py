@@ -215,6 +215,8 @@ def link_destination(inside: str) -> str:
     inside = inside.strip()
     if inside.startswith("<") and ">" in inside:
         return inside[1 : inside.index(">")]
+    if '"' not in inside and "'" not in inside:
+        return inside  # no quoted title to drop
     return LINK_TITLE.sub("", inside).strip()
 
 
