@@ -166,6 +166,19 @@ def test_words_ignore_urls_and_renameable_labels() -> None:
     assert words_of("Presenter: 김철수, Video") == {"김철수": 1}
 
 
+def test_every_copy_of_a_word_or_url_counts() -> None:
+    assert keeps_everything("deep deep learning", "learning deep deep")
+    assert not keeps_everything("deep deep learning", "deep learning")
+    link = "https://a.example/x.pdf"
+    assert not keeps_everything(f"{link} and {link}", f"and {link}")
+
+
+def test_an_item_in_the_canonical_shape_is_kept_as_written() -> None:
+    paper = Paper(title="Timeloop", venue="ISPASS", year=2019)
+    assert canonical_paper(paper, "Timeloop, ISPASS, 2019") == "Timeloop, ISPASS, 2019"
+    assert canonical_paper(paper, "Timeloop (ISPASS, 2019)") == "Timeloop, ISPASS, 2019"
+
+
 def test_document_built_in_code_is_written_from_its_fields() -> None:
     doc = StudyDocument(
         headings=[Heading(text="Paper List", level=2, line=0, count=5)],

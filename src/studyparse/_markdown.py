@@ -54,6 +54,8 @@ NON_WORD = re.compile(r"[^\w]+")
 ORDERED_MARKER = re.compile(r"\d")
 #: Kept below a heading whose declared count is corrected, so the number written is not lost.
 DECLARED_COUNT_NOTE = "<!-- declared count was {count} -->"
+#: Any white space (the same characters as ``str.isspace``).
+WHITE_SPACE = re.compile(r"\s")
 #: Line starts that make a re-indented line something else (quote, heading, table, HTML).
 REINDENT_UNSAFE = LazyPattern(r"[>#|<`~]|(?:[-*+•·▪◦‣●○]|\d{1,3}[.)])(?:\s|$)")
 
@@ -80,12 +82,30 @@ def words_of(text: str) -> Counter[str]:
 
 def urls_of(text: str) -> Counter[str]:
     """The http(s) URLs written in ``text``."""
-    return Counter(match.rstrip(".,;:!?") for match in URL_IN_TEXT.findall(text))
+    return Counter(_url_list(text))
+
+
+def _url_list(text: str) -> list[str]:
+    return [match.rstrip(".,;:!?") for match in URL_IN_TEXT.findall(text)]
 
 
 def keeps_everything(before: str, after: str) -> bool:
     """True when ``after`` has every word and every URL of ``before``."""
-    return not (words_of(before) - words_of(after)) and not (urls_of(before) - urls_of(after))
+    if before == after:
+        return True
+    return _includes(word_list(after), word_list(before)) and _includes(
+        _url_list(after), _url_list(before)
+    )
+
+
+def _includes(have: list[str], need: list[str]) -> bool:
+    """True when ``have`` holds every item of ``need``, as many times (a multiset inclusion)."""
+    counts = Counter(have)
+    for item in need:
+        if counts[item] <= 0:
+            return False
+        counts[item] -= 1
+    return True
 
 
 # -- canonical pieces shared by both writers ----------------------------------------
@@ -103,7 +123,7 @@ def escape(text: str) -> str:
 def link_destination(url: str) -> str:
     """A link destination, in angle brackets when it has spaces or unbalanced parentheses."""
     url = LINE_BREAKS.sub(lambda match: quote(match.group(0)), url)
-    if any(char.isspace() for char in url) or url.count("(") != url.count(")"):
+    if WHITE_SPACE.search(url) or url.count("(") != url.count(")"):
         return f"<{url}>"
     return url
 
@@ -138,7 +158,10 @@ def reads_back(text: str, paper: Paper) -> bool:
 
 def canonical_paper(paper: Paper, source: str | None = None) -> str | None:
     """The first canonical shape that reads back to ``paper`` and keeps every word of ``source``."""
-    for shape in paper_shapes(paper):
+    shapes = paper_shapes(paper)
+    if source is not None and source == shapes[0]:
+        return source  # written in the canonical shape already: nothing changes, nothing to prove
+    for shape in shapes:
         if reads_back(shape, paper) and (source is None or keeps_everything(source, shape)):
             return shape
     return None
