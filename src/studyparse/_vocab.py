@@ -331,7 +331,9 @@ def has_han_or_hangul(text: str) -> bool:
     A string test, not a regex: a character class over these blocks takes 2-4 ms to
     compile, paid at every start, for a test run on a few dozen table words.
     """
-    return any(low <= char <= high for char in text for low, high in HAN_OR_HANGUL_BLOCKS)
+    return not text.isascii() and any(
+        low <= char <= high for char in text for low, high in HAN_OR_HANGUL_BLOCKS
+    )
 
 
 _WORD_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
