@@ -187,7 +187,7 @@ def test_lazy_patterns_exist_and_are_not_compiled_at_import() -> None:
         "from studyparse._regex import LazyPattern\n"
         "lazy = [v for m in list(sys.modules.values()) if m and m.__name__.startswith('studyparse')"
         " for v in vars(m).values() if isinstance(v, LazyPattern)]\n"
-        "assert lazy and not any(v._compiled for v in lazy), lazy\n"
+        "assert lazy and not any(v.is_compiled for v in lazy), lazy\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
