@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,6 +26,7 @@ from studyparse._normalize import (
     normalize_text,
 )
 
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 MESSY = (
     "## Paper List (3)\n\t1. Timeloop: DNN Accelerator Evaluation, ISPASS, 2019\n"
     "\t2. AMC: AutoML, ECCV, 2018\n"
@@ -99,6 +101,38 @@ def test_lists_check_refuses_new_code_blocks() -> None:
     failure = check_lists(candidate("- a\n- b\n", "text\n\n    - a\n    - b\n"))
     assert failure is not None and "code block" in failure.message
     assert check_lists(candidate(MESSY, TIDY)) is None
+
+
+BLOCK_SHAPES = [
+    MESSY,
+    TIDY,
+    "- a\n  - b\n\n        code\n\n1. c\n\n```\nfenced\n```\n",
+    "> - quoted item\n>\n>     quoted code\n",
+    "* [x] task\n+ other list\n\ttab code\n",
+]
+CORPUS_TEXTS = sorted(
+    path
+    for path in [*CORPUS.glob("*.md"), *CORPUS.glob("*.txt"), *CORPUS.glob("heldout/*.md")]
+    if path.name != "GOLD.md"
+)
+
+
+def _code_and_items(tokens: list[dict[str, Any]]) -> tuple[list[str], int]:
+    walked = list(_normalize._walk(tokens))
+    code = [str(t.get("raw", "")).strip() for t in walked if t["type"] == "block_code"]
+    return code, sum(1 for t in walked if t["type"] == "list_item")
+
+
+@pytest.mark.parametrize(
+    "text",
+    BLOCK_SHAPES + [path.read_text(encoding="utf-8") for path in CORPUS_TEXTS],
+)
+def test_block_tokens_see_the_code_and_items_a_full_parse_sees(text: str) -> None:
+    """The lists check reads mistune's block tokens only; a full parse agrees on them."""
+    import mistune
+
+    full = mistune.create_markdown(renderer=None)(text)
+    assert _code_and_items(full) == _code_and_items(_normalize._markdown_tokens(text))
 
 
 def test_refusal_names_check_file_and_line(monkeypatch: pytest.MonkeyPatch) -> None:

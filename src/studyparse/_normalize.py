@@ -151,10 +151,18 @@ def check_idempotent(candidate: Candidate) -> Failure | None:
 
 
 def _markdown_tokens(text: str) -> list[dict[str, Any]]:
+    """mistune's block tokens of ``text`` (CommonMark blocks; inline text is not parsed).
+
+    The check compares code blocks and list items only, which the block parser
+    decides; rendering the inline text too would cost as much again.
+    """
     import mistune
 
-    tokens: list[dict[str, Any]] = mistune.create_markdown(renderer=None)(text)  # type: ignore[assignment]
-    return tokens
+    markdown = mistune.Markdown(renderer=None)
+    state = markdown.block.state_cls()
+    state.process(text if text.endswith("\n") else text + "\n")
+    markdown.block.parse(state)
+    return state.tokens
 
 
 def _walk(tokens: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
