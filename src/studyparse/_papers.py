@@ -203,6 +203,8 @@ def _split_points(separators: str) -> re.Pattern[str]:
 
 def split_top_level(text: str, separators: str = ",，") -> list[str]:
     """Split on separators outside parentheses and brackets."""
+    if not any(separator in text for separator in separators):
+        return [text]
     parts: list[str] = []
     depth = 0
     start = 0
@@ -232,7 +234,8 @@ def _read_paren(fields: _Fields, *, alone: bool = False) -> None:
 
     ``alone``: the text is what stands beside a linked title, so the parenthesis may be all of it.
     """
-    match = TRAILING_PAREN.search(fields.title)
+    has_paren = ")" in fields.title or "）" in fields.title
+    match = TRAILING_PAREN.search(fields.title) if has_paren else None
     if not match or not (match.start() or alone):
         return
     inner = match.group("inner").strip()
@@ -327,7 +330,7 @@ def _read_leading_tag(fields: _Fields) -> None:
 
 def _read_mla(text: str) -> _Fields | None:
     """MLA: Authors. “Title.” Container (Year)."""
-    match = QUOTED_TITLE.search(text)
+    match = QUOTED_TITLE.search(text) if '"' in text or "“" in text else None
     if not match or (match.start() == 0 and not text[match.end() :].strip()):
         return None
     before, after = text[: match.start()].strip(), text[match.end() :].strip()
@@ -351,7 +354,7 @@ def _mla_container(after: str) -> str:
 
 def _read_bold_title(markdown: str) -> _Fields | None:
     """ "**Title**. *Authors*. Venue Year."""
-    match = BOLD_ENTRY.match(markdown)
+    match = BOLD_ENTRY.match(markdown) if "**" in markdown else None
     if not match or not (match.group("authors") or match.group("rest").strip()):
         return None
     if match.group("rest").lstrip().startswith((":", "：")):
@@ -384,7 +387,8 @@ def _notes_and_assignees(text: str) -> tuple[str, list[str], list[Person]]:
 
 def _finish_title(title: str) -> str:
     title = clean(title)
-    title = ORDINAL.sub("", title)
+    if title[:1] in ("[", "(") or title[:1].isdigit():  # where ORDINAL can match
+        title = ORDINAL.sub("", title)
     title = title.strip(TITLE_STRIP + "“”\"'*_")
     return clean(title)
 
