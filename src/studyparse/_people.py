@@ -130,18 +130,38 @@ def _combined(known: Person, person: Person) -> Person:
 
 
 def merge_people(people: list[Person]) -> list[Person]:
-    """One record per person, first spelling kept, missing fields filled from later mentions."""
+    """One record per person, first spelling kept, missing fields filled from later mentions.
+
+    Each person joins the first record it matches; the records are found through an
+    index of their e-mails, handles and names, so a long list is not compared pairwise.
+    """
     merged: list[Person] = []
+    #: (field, casefolded value) -> the records that have had it (checked again when used).
+    index: dict[tuple[str, str], set[int]] = {}
     for person in people:
-        for index, known in enumerate(merged):
-            if same_person(known, person) or (
-                known.name
-                and person.name
-                and known.name.casefold() == person.name.casefold()
-                and not (known.email and person.email)
-            ):
-                merged[index] = _combined(known, person)
-                break
-        else:
+        candidates = [position for key in _keys(person) for position in index.get(key, ())]
+        position = min((p for p in candidates if _mergeable(merged[p], person)), default=None)
+        if position is None:
+            position = len(merged)
             merged.append(person)
+        else:
+            merged[position] = _combined(merged[position], person)
+        for key in _keys(merged[position]):
+            index.setdefault(key, set()).add(position)
     return merged
+
+
+def _keys(person: Person) -> list[tuple[str, str]]:
+    fields = (("email", person.email), ("handle", person.handle), ("name", person.name))
+    return [(field, value.casefold()) for field, value in fields if value]
+
+
+def _mergeable(known: Person, person: Person) -> bool:
+    """Whether ``person`` is ``known`` again: the same person, or the same name with no
+    second e-mail to tell them apart."""
+    return same_person(known, person) or bool(
+        known.name
+        and person.name
+        and known.name.casefold() == person.name.casefold()
+        and not (known.email and person.email)
+    )
