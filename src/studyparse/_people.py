@@ -66,7 +66,9 @@ def person_from(text: str) -> Person | None:
 
 def people_in_text(text: str) -> list[Person]:
     """People written so that they are certainly people: "Name (e-mail)", "Name(@handle)"."""
-    found = []
+    found: list[Person] = []
+    if "@" not in text:
+        return found  # every contact has an @, and plain text only drops characters
     for match in NAMED_CONTACT.finditer(plain(text).text):
         name, contact = match.group("name"), match.group("contact")
         if "@" not in contact[:1]:
