@@ -23,14 +23,14 @@ TAB_WIDTH = 4
 MAX_QUOTE_DEPTH = 32
 
 ATX_HEADING = re.compile(r"(#{1,6})(?:[ \t]+|(?=[^#\s]))(.*?)(?:[ \t]+#+)?[ \t]*$")
-HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
+HTML_HEADING = LazyPattern(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
 THEMATIC_BREAK = re.compile(r"(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$")
 SETEXT_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
 LIST_MARKER = re.compile(r"([-*+•·▪◦‣●○]|\d{1,3}[.)]|\d{1,3}(?=[ \t]+[A-Z\[“\"*_`]))(?:[ \t]+|$)")
-FENCE = re.compile(r"(`{3,}|~{3,})")
+FENCE = LazyPattern(r"(`{3,}|~{3,})")
 #: Spaces after the last cell belong to it; the optional final pipe takes its own (no overlap).
 TABLE_DELIMITER = LazyPattern(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
-HTML_LINE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+HTML_LINE = LazyPattern(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 #: No-break spaces (as word processors and web pages paste them) read as plain spaces.
 READ_AS_SPACE = {ord(char): " " for char in "\u00a0\u2007\u202f"}
 LEADING_SPACE = re.compile(r"[ \t\u00a0\u3000]*")

@@ -75,7 +75,7 @@ from ._vocab import (
 
 TITLE_WORDS = re.compile(r"[A-Za-z]")
 PEOPLE_LINE = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,40}?)[*_]*\s*[:：]\s*(?P<value>.+)$")
-EMPTY_LABEL = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,40}?)[*_]*\s*[:：]\s*$")
+EMPTY_LABEL = LazyPattern(r"^[*_]*(?P<label>[^:：*_]{1,40}?)[*_]*\s*[:：]\s*$")
 _GROUP_WORD = "|".join(re.escape(word) for word in GROUP_WORDS)
 #: "1팀 :", "Team A:", "B조 :" before a group's names.
 GROUP_PREFIX = LazyPattern(

@@ -40,7 +40,7 @@ LEADING_VENUE_YEAR = re.compile(
 ORDINAL = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s+")
 QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{4,}?)[”\"]")
 TRAILING_PAREN = re.compile(r"[(（](?P<inner>[^()（）]*)[)）](?:\s*[.,])?\s*$")
-ASSIGNMENT = re.compile(r"[(（][^()（）@]*@[^()（）]*[)）]")
+ASSIGNMENT = LazyPattern(r"[(（][^()（）@]*@[^()（）]*[)）]")
 ACRONYM = re.compile(r"^(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]+[A-Z]\w*)$")
 VENUE_WORDS = re.compile(
     r"\b(?:IEEE|ACM|USENIX|arxiv|proceedings|conference|symposium|workshop|journal|transactions|"
@@ -54,7 +54,7 @@ PAGES = LazyPattern(r"(?<!\s)\s+\d+(?:\.\d+)?(?:\s*\(\s*\d{4}\s*\))?(?:\s*:\s*[\
 ARXIV_ID = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf)/|arXiv:\s*)(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE
 )
-DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+DOI = LazyPattern(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 NAME_LIKE = LazyPattern(
     r"^[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*(?:\s+[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*){1,3}$"
 )
