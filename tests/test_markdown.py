@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 import studyparse
-from studyparse._markdown import canonical_paper, heading_levels, keeps_everything, words_of
+from studyparse._markdown import (
+    canonical_paper,
+    heading_levels,
+    keeps_everything,
+    link_destination,
+    words_of,
+)
 from studyparse._model import Heading, LayoutEntry, Paper, PaperList, StudyDocument
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -249,3 +255,8 @@ def test_a_line_break_inside_a_title_cannot_start_a_block(breaker: str) -> None:
     assert [h.text for h in again.headings] == ["Papers"]
     assert [p.title for p in again.papers] == ["Deep Nets ## Injected heading - injected item"]
     assert again.papers[0].venue == "ICLR" and again.papers[0].year == 2020
+
+
+def test_a_line_break_inside_a_link_destination_is_percent_encoded() -> None:
+    assert link_destination("https://x.org/a\nb") == "https://x.org/a%0Ab"
+    assert link_destination("https://x.org/a\r\n\u2028b c") == "<https://x.org/a%0D%0A%E2%80%A8b c>"

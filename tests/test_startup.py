@@ -95,3 +95,23 @@ def test_version_imports_no_parser() -> None:
     )
     loaded = modules_after(code)
     assert "pydantic" not in top_level(loaded)
+
+
+def test_normalize_check_of_a_tidy_readme_imports_no_checker_or_path_library(
+    tmp_path: Path,
+) -> None:
+    """mistune is for proving a change safe; pathlib and urllib are not needed to read a file."""
+    readme = tmp_path / "README.md"
+    code = (
+        "import contextlib, io, sys\n"
+        "from studyparse._cli import main\n"
+        "from studyparse._markdown import to_markdown\n"
+        "from studyparse._read import parse\n"
+        f"text = open({str(SEED)!r}, encoding='utf-8').read()\n"
+        f"open({str(readme)!r}, 'w', encoding='utf-8').write(to_markdown(parse(text)))\n"
+        "with contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    assert main(['normalize', '--check', {str(readme)!r}]) == 0\n"
+    )
+    loaded = modules_after(code)
+    assert "studyparse._normalize" in loaded  # the check did run
+    assert not {"mistune", "pathlib", "urllib"} & top_level(loaded)

@@ -22,7 +22,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from urllib.parse import quote
 
 from ._blocks import Block, scan, split_cells, strip_quote
 from ._inline import clean, plain
@@ -120,9 +119,15 @@ def escape(text: str) -> str:
     return MARKDOWN_SPECIAL.sub(r"\\\1", LINE_BREAKS.sub(" ", text))
 
 
+def _percent_encoded(match: re.Match[str]) -> str:
+    from urllib.parse import quote  # only for a line break inside a URL: rare
+
+    return quote(match.group(0))
+
+
 def link_destination(url: str) -> str:
     """A link destination, in angle brackets when it has spaces or unbalanced parentheses."""
-    url = LINE_BREAKS.sub(lambda match: quote(match.group(0)), url)
+    url = LINE_BREAKS.sub(_percent_encoded, url)
     if WHITE_SPACE.search(url) or url.count("(") != url.count(")"):
         return f"<{url}>"
     return url
