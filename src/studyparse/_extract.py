@@ -16,7 +16,7 @@ from itertools import islice
 
 from ._blocks import TAB_WIDTH, Block
 from ._dates import find_date, label_year
-from ._inline import clean, plain
+from ._inline import Link, clean, plain
 from ._outline import (
     FIELD_LINE,
     Label,
@@ -990,14 +990,22 @@ def _grid_row(
         builder.add_talk(Talk(title=text, week=week, date=date, line=line, raw=row[index]))
 
 
+def _titled_links(markdown: str) -> list[Link]:
+    """The links of a cell that may name a paper: not images, not labelled as a resource."""
+    return [
+        link
+        for link in plain(markdown).links
+        if link.url and not link.image and label_kind(link.text, LINK_LABELS) is None
+    ]
+
+
 def _cell_papers(markdown: str, line: int, category: str | None) -> list[Paper]:
     """The papers a cell links to, one per titled link ("[A](a) → [B](b)")."""
     papers = []
-    for link in plain(markdown).links:
-        if link.url and not link.image and label_kind(link.text, LINK_LABELS) is None:
-            read = read_paper(f"[{link.text}]({link.url})", line=line, category=category)
-            if read is not None:
-                papers.append(replace(read.paper, raw=markdown))
+    for link in _titled_links(markdown):
+        read = read_paper(f"[{link.text}]({link.url})", line=line, category=category)
+        if read is not None:
+            papers.append(replace(read.paper, raw=markdown))
     return papers
 
 
@@ -1018,7 +1026,7 @@ def _table_row(
     read = read_paper(title_cell, line=line, category=builder.category())
     if read is None:
         return
-    if len(_cell_papers(title_cell, line, None)) >= 2:
+    if len(_titled_links(title_cell)) >= 2 and len(_cell_papers(title_cell, line, None)) >= 2:
         title = clean(plain(title_cell).text)
         read.paper = replace(read.paper, title=title, url=None)
     presenters = (
