@@ -14,6 +14,8 @@ URL = re.compile(r"(?:https?://|www\.)\S+")
 HANDLE = LazyPattern(r"(?<![\w.])@([^\W_][\w-]*(?:[ \t][A-Z][\w-]*)?)")
 PAREN_NOTE = re.compile(r"[(（]([^()（）]*)[)）]")
 NAME_SEPARATORS = LazyPattern(r"\s*(?:,|，|、|;|/|&|\band\b|\s-\s|·)\s*")
+#: Where split_names acts: a bracket opens or closes, or a separator between names.
+NAME_SPLIT_POINTS = re.compile(r"[(\[（)\]）,，、;]")
 NOT_A_NAME = re.compile(r"^[\d\W_]+$|^\?$")
 MAX_NAME_LENGTH = 40
 #: " & " between two names ("A & B"); a bare "&" (as in "R&D") joins nothing.
@@ -82,17 +84,18 @@ def split_names(text: str) -> list[str]:
     """Split "A (a@x), B, C" into one string per person, keeping parenthesised notes whole."""
     parts: list[str] = []
     depth = 0
-    current: list[str] = []
-    for char in text:
-        depth += char in "([（"
-        depth -= char in ")]）"
-        if depth <= 0 and char in ",，、;":
-            parts.append("".join(current))
-            current = []
+    start = 0
+    for point in NAME_SPLIT_POINTS.finditer(text):
+        char = point.group()
+        if char in "([（":
+            depth += 1
+        elif char in ")]）":
+            depth -= 1
+        elif depth <= 0:
+            parts.append(text[start : point.start()])
+            start = point.end()
             depth = 0
-        else:
-            current.append(char)
-    parts.append("".join(current))
+    parts.append(text[start:])
     return [part.strip() for part in parts if part.strip()]
 
 
