@@ -94,3 +94,32 @@ def test_installed_console_script() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["title"]
+
+
+@pytest.mark.parametrize("columns", [None, "40", "300", "0", "-5", "wide"])
+def test_help_is_as_wide_as_argparse_makes_it(
+    columns: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studyparse._cli import terminal_columns
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns
+
+
+def test_help_text_is_argparse_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    from studyparse import _cli
+
+    monkeypatch.setenv("COLUMNS", "57")
+    ours = [_cli.build_parser()]
+    monkeypatch.setattr(_cli, "HelpFormatter", argparse.HelpFormatter)
+    monkeypatch.setattr(_cli, "RawDescriptionFormatter", argparse.RawDescriptionHelpFormatter)
+    theirs = [_cli.build_parser()]
+    for parsers in (ours, theirs):
+        commands = parsers[0]._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+        parsers += commands.values()
+    assert [p.format_help() for p in ours] == [p.format_help() for p in theirs]

@@ -100,7 +100,8 @@ def test_version_imports_no_parser() -> None:
 def test_normalize_check_of_a_tidy_readme_imports_no_checker_or_path_library(
     tmp_path: Path,
 ) -> None:
-    """mistune is for proving a change safe; pathlib and urllib are not needed to read a file."""
+    """mistune is for proving a change safe; reading a file and its options needs no pathlib,
+    urllib or shutil (argparse's help width is found without it)."""
     readme = tmp_path / "README.md"
     code = (
         "import contextlib, io, sys\n"
@@ -114,4 +115,4 @@ def test_normalize_check_of_a_tidy_readme_imports_no_checker_or_path_library(
     )
     loaded = modules_after(code)
     assert "studyparse._normalize" in loaded  # the check did run
-    assert not {"mistune", "pathlib", "urllib"} & top_level(loaded)
+    assert not {"mistune", "pathlib", "urllib", "shutil"} & top_level(loaded)

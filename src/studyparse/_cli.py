@@ -16,6 +16,7 @@ that needs them, so a pre-commit run pays for nothing it does not use.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
@@ -112,8 +113,6 @@ def _convert(args: argparse.Namespace) -> int:
 
 def _convert_batch(args: argparse.Namespace) -> int:
     """Each file to one JSON Lines record; a file that fails is reported and skipped."""
-    import os
-
     from ._batch import convert_files, convert_stream, merge_in_order
     from ._progress import Progress
 
@@ -254,13 +253,49 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, without importing shutil (with bz2 and lzma).
+
+    argparse sizes help to it, and imports shutil for it as soon as an argument is added.
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        columns = 0
+    return columns or 80
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter at argparse's width: the terminal's, less 2."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = terminal_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class RawDescriptionFormatter(HelpFormatter, argparse.RawDescriptionHelpFormatter):
+    """``RawDescriptionHelpFormatter`` at argparse's width."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
         prog="studyparse",
         description="Read study-group READMEs into typed data; export JSON or BibTeX.",
         epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionFormatter,
     )
     parser.add_argument("--version", action="version", version=_version())
     parser.add_argument(
@@ -279,7 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
         "convert",
         help="convert a README to another format",
         epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionFormatter,
     )
     convert.add_argument(
         "files",
@@ -317,14 +352,16 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         help="print diagnostics as FILE:LINE:COL: CODE message",
         epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionFormatter,
     )
     check.add_argument(
         "files", nargs="+", metavar="FILE", help="READMEs to check; - for standard input"
     )
     check.set_defaults(run=_check)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of the JSON output")
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of the JSON output", formatter_class=HelpFormatter
+    )
     schema.add_argument(
         "-o", "--output", metavar="OUT", help="write here instead of standard output"
     )
@@ -335,7 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="rewrite READMEs in canonical Markdown, never losing a word",
         description=NORMALIZE_HELP,
         epilog=NORMALIZE_EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionFormatter,
     )
     normalize.add_argument(
         "files", nargs="+", metavar="FILE", help="READMEs to rewrite; - filters stdin to stdout"
