@@ -11,6 +11,8 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel
 
 import studyparse
@@ -125,3 +127,44 @@ def test_consuming_conversion_empties_the_record_and_keeps_order() -> None:
     doc = _model.from_record(record, consume=True)
     assert [paper.title for paper in doc.papers] == expected == ["First", "Second"]
     assert record.paper_lists == []
+
+
+@pytest.mark.parametrize("readme", READMES, ids=lambda path: path.name)
+def test_record_json_is_the_models_json(readme: Path) -> None:
+    from studyparse._json import record_json
+
+    record = _read.load(readme)
+    doc = _model.from_record(record)
+    assert record_json(record) == studyparse.to_json(doc)
+    assert record_json(record, indent=None) == studyparse.to_json(doc, indent=None)
+
+
+@given(st.text(max_size=40), st.text(max_size=40), st.dictionaries(st.text(max_size=5), st.text()))
+@settings(max_examples=200, deadline=None)
+def test_record_json_escapes_as_pydantic_does(title: str, note: str, links: dict[str, str]) -> None:
+    from studyparse._json import record_json
+
+    title, note = _unicode(title), _unicode(note)
+    links = {_unicode(key): _unicode(value) for key, value in links.items()}
+    talk = _records.Talk(title=title, notes=[note], links=links, week=3)
+    record = _records.StudyDocument(
+        title=title,
+        sessions=[_records.Session(talks=[talk])],
+        source=_records.SourceInfo(bom=True, newline="\r\n"),
+    )
+    doc = _model.from_record(record)
+    assert record_json(record) == studyparse.to_json(doc)
+    assert record_json(record, indent=None) == studyparse.to_json(doc, indent=None)
+
+
+def _unicode(text: str) -> str:
+    """``text`` without lone surrogates, which no parsed document holds."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def test_record_json_of_awkward_characters() -> None:
+    from studyparse._json import record_json
+
+    awkward = 'quote " back \\ tab \t nl \n nul \x00 esc \x1b del \x7f ls \u2028 한글 😀 </script>'
+    record = _records.StudyDocument(title=awkward, front_matter={awkward: awkward})
+    assert record_json(record) == studyparse.to_json(_model.from_record(record))

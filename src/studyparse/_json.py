@@ -1,13 +1,22 @@
-"""JSON export: the whole document, every field present."""
+"""JSON export: the whole document, every field present.
+
+``to_json`` dumps a public model with Pydantic. The command line dumps the
+parser's records with the standard library instead (``record_json``): the same
+bytes (``tests/test_model_edge.py`` compares them), without importing Pydantic or
+building the models, which a batch of thousands of READMEs would pay per file.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ._model import StudyDocument, from_record
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from . import _records
+    from ._model import StudyDocument
+
+#: The JSON field names of each record class, in the model's order (``source_text`` is private).
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def to_json(doc: StudyDocument, *, indent: int | None = 2) -> str:
@@ -16,10 +25,28 @@ def to_json(doc: StudyDocument, *, indent: int | None = 2) -> str:
 
 
 def record_json(record: _records.StudyDocument, *, indent: int | None = 2) -> str:
-    """The JSON text of a document the parser built."""
-    return to_json(from_record(record), indent=indent)
+    """The JSON text of a document the parser built, as ``to_json`` writes its model."""
+    import json
+
+    separators = (",", ":") if indent is None else (",", ": ")
+    text = json.dumps(
+        record, default=_fields_of, ensure_ascii=False, indent=indent, separators=separators
+    )
+    return text + "\n"
+
+
+def _fields_of(record: Any) -> dict[str, Any]:
+    """One record's fields for the JSON encoder, which asks as it reaches each record."""
+    names = _FIELDS.get(type(record))
+    if names is None:
+        names = _FIELDS[type(record)] = tuple(
+            field.name for field in fields(record) if field.name != "source_text"
+        )
+    return {name: getattr(record, name) for name in names}
 
 
 def json_schema() -> dict[str, object]:
     """The JSON Schema of ``StudyDocument``."""
+    from ._model import StudyDocument
+
     return StudyDocument.model_json_schema()
