@@ -91,8 +91,7 @@ EMAILS_ONLY = re.compile(
     r"^[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?(?:\s*,\s*[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?)*,?$"
 )
 SENTENCE = re.compile(r"(?:[다요죠음함]|니다)\s*(?:[.!]\s*)?$|[?？]\s*$")
-FULL_STOP = re.compile(r"[.。]\s*$")
-#: The last non-space characters SENTENCE can end on, and FULL_STOP's: tested before a regex.
+#: The last non-space characters SENTENCE can end on (tested before the regex), and full stops.
 SENTENCE_ENDINGS = frozenset("다요죠음함.!?？")
 FULL_STOPS = frozenset(".。")
 HANGUL = LazyPattern(r"[\uac00-\ud7af]")
@@ -534,7 +533,7 @@ def _list_run(blocks: list[Block], index: int) -> int:
 
 def looks_like_title(text: str) -> bool:
     """A line that could be a paper title: has Latin words, is no question or sentence."""
-    last = text.rstrip()[-1:]  # FULL_STOP matches exactly when this is a full stop
+    last = text.rstrip()[-1:]
     return (
         bool(TITLE_WORDS.search(text))
         and last not in FULL_STOPS
@@ -866,7 +865,7 @@ def _attach(builder: _Builder, paper: Paper, block: Block) -> bool:
         people = people_from(block.text.split(":", 1)[-1])
         paper.assignees += people
         builder.people += people
-    elif inline.links and all(label_kind(link.text, {"x": ()}) is None for link in inline.links):
+    elif inline.links:
         for link in inline.links:
             if paper.url is None and is_paper_url(link.url):
                 paper.url = link.url
