@@ -8,7 +8,9 @@ These tests keep the two declarations identical and the conversion lossless.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -80,6 +82,24 @@ def test_conversion_keeps_everything(readme: Path) -> None:
     fields = dataclasses.asdict(record)
     del fields["source_text"]
     assert doc.model_dump() == fields
+
+
+@pytest.mark.parametrize("readme", READMES, ids=lambda path: path.name)
+def test_views_agree(readme: Path) -> None:
+    """The convenience views are written once per form; both give the same parts."""
+    record = _read.load(readme)
+    doc = _model.from_record(record)
+
+    def dumped(items: Iterable[Any]) -> list[dict[str, Any]]:
+        return [
+            item.model_dump() if isinstance(item, BaseModel) else dataclasses.asdict(item)
+            for item in items
+        ]
+
+    assert dumped(doc.papers) == dumped(record.papers)
+    assert dumped(doc.talks) == dumped(record.talks)
+    assert dumped(doc.unparsed) == dumped(record.unparsed)
+    assert dumped(doc.iter_layout()) == dumped(record.iter_layout())
 
 
 @pytest.mark.parametrize("readme", READMES[::4], ids=lambda path: path.name)
