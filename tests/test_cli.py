@@ -46,6 +46,16 @@ def test_missing_file_is_one_line_and_exit_2(
     assert err == f"studyparse: {missing}: no such file\n"
 
 
+def test_a_file_named_as_a_folder_is_an_error_not_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("# Study\n", encoding="utf-8")
+    assert main(["convert", f"{readme}/"]) == 2
+    assert capsys.readouterr().err == f"studyparse: {readme}/: Not a directory\n"
+    assert main(["convert", f"{tmp_path}//./README.md"]) == 0  # the system resolves the rest
+
+
 def test_binary_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     binary = tmp_path / "logo.png"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")

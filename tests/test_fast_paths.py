@@ -15,7 +15,6 @@ import studyparse
 from studyparse._blocks import MAX_QUOTE_DEPTH, scan, split_cells, strip_quote
 from studyparse._inline import clean, plain
 from studyparse._papers import split_top_level
-from studyparse._read import _opened_path
 from studyparse._regex import LazyPattern
 from studyparse._vocab import has_han_or_hangul, label_kind, mentions
 
@@ -216,9 +215,3 @@ def test_a_lazy_pattern_answers_as_the_compiled_one(text: str) -> None:
         assert [m.span() for m in value.finditer(text)] == [
             m.span() for m in compiled.finditer(text)
         ]
-
-
-@given(st.lists(st.sampled_from(["a", "b.md", ".", "..", "/", "//", "./", "/."]), max_size=6))
-def test_a_readme_path_opens_where_pathlib_opens_it(parts: list[str]) -> None:
-    name = "".join(parts)
-    assert _opened_path(name) == str(Path(name))

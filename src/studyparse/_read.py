@@ -63,14 +63,13 @@ def _empty_diagnostic() -> Diagnostic:
 def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a README, or a ``StudyParseError`` that says why they cannot be had."""
     name = os.fspath(path)
-    file = _opened_path(name)
     try:
-        if os.path.isdir(file):
+        if os.path.isdir(name):
             raise StudyParseError("is a directory, not a README", path=name)
-        size = os.stat(file).st_size
+        size = os.stat(name).st_size
         if size > max_bytes:
             raise StudyParseError(f"file is {size} bytes, over the limit of {max_bytes}", path=name)
-        with open(file, "rb") as stream:
+        with open(name, "rb") as stream:
             return read_limited(stream, max_bytes, name)
     except FileNotFoundError:
         raise StudyParseError("no such file", path=name) from None
@@ -78,26 +77,6 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
         raise StudyParseError("permission denied", path=name) from None
     except OSError as exc:
         raise StudyParseError(exc.strerror or str(exc), path=name) from None
-
-
-def _opened_path(name: str) -> str:
-    """The path ``pathlib.Path(name)`` opens, without importing pathlib (and urllib) for it.
-
-    Path drops empty and "." segments and a trailing "/" ("./a//b/" opens "a/b", "" opens
-    "."); a POSIX name with none of them is opened as it is written.
-    """
-    if (
-        os.name == "posix"
-        and name
-        and "//" not in name
-        and "/./" not in name
-        and not name.startswith("./")
-        and not name.endswith(("/", "/."))
-    ):
-        return name
-    from pathlib import Path
-
-    return str(Path(name))
 
 
 def read_limited(stream: BinaryIO, max_bytes: int, name: str) -> bytes:
