@@ -26,6 +26,20 @@ def modules_after(code: str) -> set[str]:
     return set(proc.stdout.split("\n"))
 
 
+def modules_after_command(
+    args: list[str], exits: tuple[int, ...] = (0,), quiet: str = "stdout"
+) -> set[str]:
+    """The modules loaded after ``studyparse ARGS`` exits with one of ``exits``, in a fresh
+    interpreter."""
+    code = (
+        "import contextlib, io\n"
+        "from studyparse._cli import main\n"
+        f"with contextlib.redirect_{quiet}(io.StringIO()):\n"
+        f"    assert main({args!r}) in {exits!r}\n"
+    )
+    return modules_after(code)
+
+
 def top_level(modules: set[str]) -> set[str]:
     return {name.partition(".")[0] for name in modules}
 
@@ -47,13 +61,7 @@ def test_importing_the_package_is_lazy() -> None:
 
 @pytest.mark.parametrize("to", ["json", "jsonl"])
 def test_convert_to_json_does_not_import_bibtexparser(to: str) -> None:
-    code = (
-        "import contextlib, io\n"
-        "from studyparse._cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    assert main(['convert', {str(SEED)!r}, '--to', {to!r}]) == 0\n"
-    )
-    loaded = modules_after(code)
+    loaded = modules_after_command(["convert", str(SEED), "--to", to])
     assert "studyparse._json" in loaded  # the conversion did run
     assert "bibtexparser" not in top_level(loaded)
     assert "pydantic" not in top_level(loaded)  # records are dumped with the standard library
@@ -62,13 +70,9 @@ def test_convert_to_json_does_not_import_bibtexparser(to: str) -> None:
 def test_normalize_check_does_not_import_bibtexparser(tmp_path: Path) -> None:
     readme = tmp_path / "README.md"
     readme.write_bytes(SEED.read_bytes())
-    code = (
-        "import contextlib, io\n"
-        "from studyparse._cli import main\n"
-        "with contextlib.redirect_stderr(io.StringIO()):\n"
-        f"    assert main(['normalize', '--check', {str(readme)!r}]) in (0, 1)\n"
+    loaded = modules_after_command(
+        ["normalize", "--check", str(readme)], exits=(0, 1), quiet="stderr"
     )
-    loaded = modules_after(code)
     assert "studyparse._normalize" in loaded  # the check did run
     assert "bibtexparser" not in top_level(loaded)
     assert "pydantic" not in top_level(loaded)  # the parser's records are plain dataclasses
@@ -76,25 +80,13 @@ def test_normalize_check_does_not_import_bibtexparser(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", [["check"], ["convert", "--to", "markdown"]])
 def test_commands_without_json_do_not_import_pydantic(command: list[str]) -> None:
-    code = (
-        "import contextlib, io\n"
-        "from studyparse._cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    assert main([{command[0]!r}, {str(SEED)!r}, *{command[1:]!r}]) in (0, 1)\n"
-    )
-    loaded = modules_after(code)
+    loaded = modules_after_command([command[0], str(SEED), *command[1:]], exits=(0, 1))
     assert "studyparse._extract" in loaded  # the README was read
     assert "pydantic" not in top_level(loaded)
 
 
 def test_version_imports_no_parser() -> None:
-    code = (
-        "import contextlib, io\n"
-        "from studyparse._cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    assert main(['--version']) == 0\n"
-    )
-    loaded = modules_after(code)
+    loaded = modules_after_command(["--version"])
     assert "pydantic" not in top_level(loaded)
 
 
