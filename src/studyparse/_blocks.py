@@ -199,7 +199,8 @@ class _Scanner:
         return self._emit("comment", self.pos, len(self.lines), quote=quote)
 
     def _take_table(self, content: str, quote: int) -> bool:
-        if "|" not in content or self.pos + 1 >= len(self.lines):
+        """A table whose header row ``content`` (which holds a "|") the next line delimits."""
+        if self.pos + 1 >= len(self.lines):
             return False
         delimiter, _ = strip_quote(self.lines[self.pos + 1])
         if "-" not in delimiter or not TABLE_DELIMITER.match(delimiter.strip()):
