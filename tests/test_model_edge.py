@@ -98,8 +98,6 @@ def test_views_agree(readme: Path) -> None:
 
     assert dumped(doc.papers) == dumped(record.papers)
     assert dumped(doc.talks) == dumped(record.talks)
-    assert dumped(doc.unparsed) == dumped(record.unparsed)
-    assert dumped(doc.iter_layout()) == dumped(record.iter_layout())
 
 
 @pytest.mark.parametrize("readme", READMES[::4], ids=lambda path: path.name)

@@ -6,12 +6,12 @@ the BibTeX writer and ``normalize`` work on these records, so a pre-commit run
 never imports Pydantic, and a large README costs a fraction of the memory.
 
 Each paper and talk is stored once: papers in their ``PaperList``, talks in
-their ``Session``; ``StudyDocument.papers`` and ``StudyDocument.talks`` are views.
+their ``Session``; ``StudyDocument.papers`` and ``StudyDocument.talks`` are views (the
+public model has ``unparsed`` and ``iter_layout`` too, which the pipeline does not need).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -185,23 +185,3 @@ class StudyDocument:
     def talks(self) -> list[Talk]:
         """Every talk of every session, in reading order."""
         return [talk for session in self.sessions for talk in session.talks]
-
-    @property
-    def unparsed(self) -> list[RawBlock]:
-        """Every block kept verbatim because it was not understood."""
-        nested = [raw for plist in self.paper_lists for raw in plist.unparsed]
-        nested += [raw for session in self.sessions for raw in session.unparsed]
-        return sorted(
-            [b for b in self.blocks if b.role == "unparsed"] + nested, key=lambda b: b.line
-        )
-
-    def iter_layout(self) -> Iterator[Heading | PaperList | Session | RawBlock]:
-        """The document's parts in reading order."""
-        lists: dict[str, list[Heading] | list[PaperList] | list[Session] | list[RawBlock]] = {
-            "heading": self.headings,
-            "paper_list": self.paper_lists,
-            "session": self.sessions,
-            "raw": self.blocks,
-        }
-        for entry in self.layout:
-            yield lists[entry.kind][entry.index]
