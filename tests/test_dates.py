@@ -20,6 +20,9 @@ from studyparse._dates import find_date, label_year, parse_date
         ("2021년 10월 2일 (토)", "2021-10-02"),
         ("2021年10月2日", "2021-10-02"),
         ("21.10.02", "2021-10-02"),
+        ("10/2/21", "2021-10-02"),  # a US month/day/year
+        ("4/17/2023", "2023-04-17"),
+        ("17/4/2023", "2023-04-17"),  # the first number cannot be a month
     ],
 )
 def test_written_dates(text: str, iso: str) -> None:

@@ -44,6 +44,11 @@ CHINESE = re.compile(
     r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]"
 )
 SHORT_YEAR = re.compile(r"(?<![\d.])(?P<year>\d{2})\.(?P<month>\d{1,2})\.(?P<day>\d{1,2})(?![\d.])")
+#: "11/29/21", "3/2/2022" (month first, as US pages write it; "29/11/21" when the first
+#: number cannot be a month).
+SLASHED_WITH_YEAR = LazyPattern(
+    r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])"
+)
 MONTH_SLASH_DAY = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])")
 MONTH_DOT_DAY = re.compile(r"^\s*(?P<month>\d{1,2})\.(?P<day>\d{1,2})\s*$")
 
@@ -102,6 +107,12 @@ def find_date(text: str, default_year: int | None = None) -> tuple[str | None, i
             year_text = match.group("year")
             year = int(year_text) if year_text else default_year
             return _iso(year, _month(match.group("month")), int(match.group("day"))), year
+    slashed = SLASHED_WITH_YEAR.search(text) if "/" in text else None
+    if slashed:
+        year_text, first, second = slashed.group("year", "first", "second")
+        year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+        month, day = (int(first), int(second)) if int(first) <= 12 else (int(second), int(first))
+        return _iso(year, month, day), year
     short = SHORT_YEAR.search(text)
     if short:
         year = 2000 + int(short.group("year"))

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 
 from ._blocks import TAB_WIDTH, Block
 from ._dates import find_date, label_year
-from ._inline import Link, clean, plain
+from ._inline import clean, plain
 from ._outline import (
     FIELD_LINE,
     Label,
@@ -52,23 +52,18 @@ from ._records import (
     TopicGroup,
 )
 from ._regex import LazyPattern
+from ._tables import TableContext, read_table
 from ._talks import (
     TalkDraft,
-    cell,
     is_paper_url,
-    link_value,
-    material_links,
     presenter_prefix,
-    table_columns,
     talk_from_item,
-    week_value,
 )
 from ._vocab import (
     FIELD_LABELS,
     GROUP_WORDS,
     LINK_LABELS,
     PEOPLE_LABELS,
-    is_placeholder,
     label_kind,
     normalized_label,
 )
@@ -933,147 +928,19 @@ def _people_items(builder: _Builder, index: int, end: int, items: list[Block]) -
 def _table(builder: _Builder, index: int) -> int:
     builder.finish_talk()
     block = builder.blocks[index]
-    if len(block.rows) < 2:
-        return _keep(builder, index)
-    columns = table_columns(block.rows[0])
-    titles = columns.get("title") or columns.get("other") or []
-    timed = bool({"date", "week"} & columns.keys())
-    if not titles or not (timed or {"presenters", "venue", "year"} & columns.keys()):
-        return _keep(builder, index)
-    if ("title" not in columns and not timed) or _slot_grid(block.rows[1:], titles):
+    context = TableContext(year=builder.year_hint, category=builder.category(), role=builder.role())
+    read = read_table(block.rows, block.line, context)
+    if read is None or read.kind == "people" or not (read.talks or read.papers):
+        if read is not None:
+            builder.people += read.people
         return _keep(builder, index)
     builder.flush_raw()
-    if "title" not in columns and not _topic_cells(block.rows[1:], titles):
-        return _keep(builder, index)
-    grid = "title" not in columns and not {"presenters", "hosts"} & columns.keys()
-    grid = grid and len(titles) >= 2
-    for offset, row in enumerate(block.rows[1:], start=2):
-        if grid:
-            _grid_row(builder, row, columns, block.line + offset)
-        else:
-            _table_row(builder, row, columns, block.line + offset)
+    if read.papers:
+        builder.current_papers().papers.extend(read.papers)
+    for talk in read.talks:
+        builder.add_talk(talk)
+    builder.people += read.people
     return index + 1
-
-
-def _topic_cells(rows: tuple[tuple[str, ...], ...], columns: list[int]) -> bool:
-    """Most filled cells read as topics, not as numbers ("3", "5 PM") or CJK names ("王 伟").
-
-    Title-case Latin cells ("Ann Lee", "Graph Networks") count as topics: a name and
-    a short topic cannot be told apart by their letters.
-    """
-    cells = [clean(plain(row[i]).text) for row in rows for i in columns if i < len(row)]
-    cells = [c for c in cells if not is_placeholder(c)]
-    topics = sum(1 for c in cells if not NUMBER_OR_TIME.match(c) and not CJK_NAME.match(c))
-    return topics * 2 > len(cells)
-
-
-def _slot_grid(rows: tuple[tuple[str, ...], ...], titles: list[int]) -> bool:
-    """A plan whose cells are numbered slots ("Vision(1)", "Vision(2)"), not topics."""
-    cells = [clean(plain(row[i]).text) for row in rows for i in titles if i < len(row)]
-    cells = [c for c in cells if not is_placeholder(c)]
-    return bool(cells) and sum(1 for c in cells if NUMBERED_SLOT.match(c)) * 5 >= len(cells) * 4
-
-
-def _grid_row(
-    builder: _Builder, row: tuple[str, ...], columns: dict[str, list[int]], line: int
-) -> None:
-    """A week of parallel tracks: every filled cell is a talk of that week."""
-    week_text = cell(row, columns, "week")
-    date_cell = cell(row, columns, "date")
-    date = find_date(clean(plain(date_cell).text), builder.year_hint)[0] if date_cell else None
-    for index in columns.get("other", []):
-        text = clean(plain(row[index]).text) if index < len(row) else ""
-        if is_placeholder(text):
-            continue
-        week = week_value(week_text) if week_text else None
-        builder.add_talk(Talk(title=text, week=week, date=date, line=line, raw=row[index]))
-
-
-def _titled_links(markdown: str) -> list[Link]:
-    """The links of a cell that may name a paper: not images, not labelled as a resource."""
-    return [
-        link
-        for link in plain(markdown).links
-        if link.url and not link.image and label_kind(link.text, LINK_LABELS) is None
-    ]
-
-
-def _cell_papers(markdown: str, line: int, category: str | None) -> list[Paper]:
-    """The papers a cell links to, one per titled link ("[A](a) → [B](b)")."""
-    papers = []
-    for link in _titled_links(markdown):
-        read = read_paper(f"[{link.text}]({link.url})", line=line, category=category)
-        if read is not None:
-            papers.append(replace(read.paper, raw=markdown))
-    return papers
-
-
-def _table_row(
-    builder: _Builder, row: tuple[str, ...], columns: dict[str, list[int]], line: int
-) -> None:
-    if DATE_MASK.match(clean(plain(cell(row, columns, "date")).text).strip()):
-        return
-    title_cell = cell(row, columns, "title") or cell(row, columns, "other")
-    for kind in ("presenters", "hosts") if "title" in columns else ("hosts",):
-        if not is_placeholder(clean(plain(cell(row, columns, kind)).text)):
-            builder.people += people_from(cell(row, columns, kind))
-    if is_placeholder(clean(plain(title_cell).text)):
-        return
-    if "presenters" not in columns and _has_title_link(_Cell(title_cell)):
-        builder.current_papers().papers.extend(_cell_papers(title_cell, line, builder.category()))
-        return
-    read = read_paper(title_cell, line=line, category=builder.category())
-    if read is None:
-        return
-    if len(_titled_links(title_cell)) >= 2 and len(_cell_papers(title_cell, line, None)) >= 2:
-        title = clean(plain(title_cell).text)
-        read.paper = replace(read.paper, title=title, url=None)
-    presenters = (
-        []
-        if is_placeholder(cell(row, columns, "presenters"))
-        else people_from(cell(row, columns, "presenters"))
-    )
-    date_cell = cell(row, columns, "date")
-    date = find_date(clean(plain(date_cell).text), builder.year_hint)[0] if date_cell else None
-    paper = read.paper
-    venue_cell = clean(plain(cell(row, columns, "venue") + " " + cell(row, columns, "year")).text)
-    if venue_cell:
-        extra = read_paper("x, " + venue_cell)
-        if extra is not None:
-            paper = replace(
-                paper,
-                venue=paper.venue or extra.paper.venue,
-                year=paper.year or extra.paper.year,
-            )
-    if not presenters and "presenters" in columns:
-        plist = builder.current_papers()
-        plist.papers.append(paper)
-        return
-    material = material_links(" ".join(row[i] for i in columns.get("other", []) if i < len(row)))
-    slides = (
-        link_value(cell(row, columns, "slides"))
-        or read.links.get("slides")
-        or material.get("slides")
-    )
-    if slides is None and paper.url and not is_paper_url(paper.url):
-        slides, paper = paper.url, replace(paper, url=None)
-    week_text = cell(row, columns, "week")
-    talk = Talk(
-        title=paper.title,
-        presenters=presenters,
-        week=week_value(week_text) if week_text else None,
-        date=date,
-        slides=slides,
-        video=link_value(cell(row, columns, "video"))
-        or read.links.get("video")
-        or material.get("video"),
-        paper=replace(paper, raw="", category=None)
-        if paper.url or paper.venue or paper.year
-        else None,
-        line=line,
-        raw="|".join(row),
-    )
-    builder.add_talk(talk)
 
 
 HANDLERS = {

@@ -42,6 +42,8 @@ TABLE_KINDS = (
     "video",
     "venue",
     "year",
+    "authors",
+    "category",
     "code",
     "notes",
 )

@@ -203,9 +203,51 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "venue": ("venue", "conference", "journal", "published", "학회", "会议", "期刊"),
     "year": ("year", "연도", "年份"),
+    "authors": ("author", "authors", "저자", "作者", "著者"),
+    "category": (
+        "task",
+        "tasks",
+        "category",
+        "categories",
+        "type",
+        "area",
+        "field",
+        "domain",
+        "keyword",
+        "keywords",
+        "tag",
+        "tags",
+        "분야",
+        "분류",
+        "카테고리",
+        "类别",
+        "分类",
+        "任务",
+        "领域",
+        "方向",
+    ),
     "week": ("week", "#", "no", "no.", "회차", "주차", "주", "周", "周次", "周数"),
     "code": ("code", "코드", "代码", "implementation"),
-    "notes": ("notes", "note", "summary", "review", "memo", "비고", "요약", "备注"),
+    "notes": (
+        "notes",
+        "note",
+        "summary",
+        "review",
+        "memo",
+        "description",
+        "abstract",
+        "comment",
+        "comments",
+        "비고",
+        "요약",
+        "설명",
+        "备注",
+        "简介",
+        "介绍",
+        "说明",
+        "概要",
+        "備考",
+    ),
     "paper_url": ("paper", "pdf", "arxiv", "link", "original paper link", "original paper", "논문"),
 }
 
@@ -268,6 +310,39 @@ NOT_NAMES: frozenset[str] = frozenset(
         "온라인",
         "오프라인",
     )
+)
+
+#: The most common Korean and Chinese surnames: a name of two to four syllables starting
+#: with one is a person's, where a word of the same length may be anything.
+KOREAN_SURNAMES: frozenset[str] = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원"
+    "천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부가복태목"
+    "형피두감음빈동온호범좌팽승간상갈단견당화창옹순빙"
+)
+CHINESE_SURNAMES: frozenset[str] = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
+    "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱"
+    "严覃武戴莫孔向汤邢常温康施文牛樊葛邱安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包"
+    "宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳"
+    "时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇"
+    "栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+
+#: Word endings of English nouns that no personal name has ("Recognition", "Learning").
+NOT_NAME_ENDINGS: tuple[str, ...] = (
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ics",
+    "ogy",
+    "ing",
+    "ance",
+    "ence",
+    "ism",
+    "ous",
+    "ble",
 )
 
 #: Words that name a group of members ("1팀", "Team A", "B조", "第二组").
@@ -446,6 +521,39 @@ PAPER_HOSTS: tuple[str, ...] = (
     "researchgate.net",
     "cv-foundation.org",
     "papers.nips.cc",
+)
+
+#: Hosts of recorded talks.
+VIDEO_HOSTS: tuple[str, ...] = (
+    "youtube.com",
+    "youtu.be",
+    "bilibili.com",
+    "b23.tv",
+    "vimeo.com",
+    "tv.naver.com",
+    "dailymotion.com",
+    "ixigua.com",
+    "nicovideo.jp",
+    "v.qq.com",
+)
+
+#: Hosts of slide decks.
+SLIDES_HOSTS: tuple[str, ...] = (
+    "slideshare.net",
+    "speakerdeck.com",
+    "slides.com",
+    "prezi.com",
+)
+
+#: Hosts of code and notebooks.
+CODE_HOSTS: tuple[str, ...] = (
+    "github.com",
+    "gitlab.com",
+    "bitbucket.org",
+    "colab.research.google.com",
+    "huggingface.co",
+    "paperswithcode.com",
+    "kaggle.com",
 )
 
 #: Field and link labels the canonical Markdown may rename or drop ("[pdf](url)" becomes the

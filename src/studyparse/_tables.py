@@ -1,0 +1,535 @@
+"""Tables: the rows of a Markdown table read as talks, papers or people.
+
+Wherever a table stands, its columns take their roles from their header words
+when those are known, else from what most of their cells are (``_content``): a
+column of dates is the date, a column of one to four names is the presenters, a
+column of venue-and-year cells is the venue, a column of video links is the video.
+The table is then a schedule (it names presenters, or dates or weeks), a paper
+list (its rows carry venues, years or paper links, or its heading says so), a
+week-by-track grid, or none of these, and is kept as text. A cell holding several
+papers (split by ``<br>`` or numbered ``1. … 2. …``) with as many presenters gives
+one talk per pair; with fewer presenters it is one talk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from ._content import (
+    CellKind,
+    cell_kind,
+    link_role,
+    name_strength,
+    person_names,
+    url_role,
+    venue_and_year,
+)
+from ._dates import find_date
+from ._inline import Link, clean, plain
+from ._papers import PaperRead, read_paper, split_authors
+from ._people import people_from
+from ._records import Paper, Person, Talk
+from ._regex import LazyPattern
+from ._talks import (
+    cell,
+    is_paper_url,
+    link_value,
+    material_links,
+    table_columns,
+    week_value,
+)
+from ._vocab import LINK_LABELS, is_placeholder, label_kind
+
+Rows = tuple[tuple[str, ...], ...]
+Roles = dict[str, list[int]]
+
+#: Header words that number the rows ("#", "No.") rather than name a week.
+INDEX_HEADERS = frozenset({"#", "no", "no.", "번호", "序号", "编号", "순번"})
+#: The share of a column's filled cells that must agree for the content to name its role.
+CONTENT_MAJORITY = 0.6
+CONTENT_ROLES: dict[CellKind, str] = {
+    "date": "date",
+    "week": "week",
+    "year": "year",
+    "venue": "venue",
+    "names": "presenters",
+}
+LINK_COLUMN_ROLES = {"paper": "paper_url", "slides": "slides", "video": "video", "code": "code"}
+#: Where a cell holds several entries: a line break, or the next number of "1. … 2. …".
+ITEM_BREAK = LazyPattern(r"(?<!\s)\s*(?:<br\s*/?>|</br>|\n)\s*", re.IGNORECASE)
+ITEM_NUMBER = LazyPattern(r"^\s*(\d{1,2})[.)]\s*(?=\S)")
+INLINE_NUMBER = LazyPattern(r"(?:(?<=\s)|^)(\d{1,2})[.)]\s*(?=\S)")
+#: A date cell that is a format mask ("YYYY.MM.DD", "MM/DD"): the row is a template.
+DATE_MASK = LazyPattern(r"^(?:[YMD]{2,4}|[年月日])(?:\s*[-./]?\s*(?:[YMD]{2,4}|[年月日]))*$", re.I)
+#: A year at the start or the end of a venue cell ("NeurIPS 2013", "2019, ICML", "CVPR'16").
+EDGE_YEAR = LazyPattern(r"(?:^|(?<=[\s,'’]))(?P<year>(?:19|20)\d{2})(?=[\s,.;]|$)")
+#: An entry that is only a parenthesised note ("(slides to follow)", "（见脚注）").
+NOTE_ONLY = LazyPattern(r"^[(（][^()（）]*[)）]?$|^[(（].*[)）]$")
+NUMBERED_SLOT = LazyPattern(r"^.{1,40}?\s?\(\d{1,2}\)$")
+
+
+@dataclass(frozen=True, slots=True)
+class TableContext:
+    """What the document around a table tells about it."""
+
+    year: int | None = None
+    category: str | None = None
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class TableRead:
+    """What a table holds: its talks or papers (in row order) and the people it names."""
+
+    kind: str
+    talks: list[Talk] = field(default_factory=list)
+    papers: list[Paper] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+
+
+# -- column roles -----------------------------------------------------------
+
+
+def column_roles(rows: Rows, year: int | None = None) -> Roles:
+    """Which columns hold which field: by the header's words, else by the cells' content.
+
+    A column whose header names the presenters but whose cells are not names (a
+    table of teams and their topics) is read by its content like any other.
+    """
+    header, body = rows[0], rows[1:]
+    roles = table_columns(header)
+    for index in roles.pop("week", []):
+        label = clean(plain(header[index]).text).lower()
+        role = "index" if label in INDEX_HEADERS else "week"
+        roles.setdefault(role, []).append(index)
+    for index in list(roles.get("presenters", [])):
+        if not _some_names(_cells(body, index)):
+            roles["presenters"].remove(index)
+            roles.setdefault("other", []).append(index)
+    for index in roles.pop("other", []):
+        role = _content_role(body, index, year)
+        if role == "presenters" and roles.get("presenters"):
+            role = "other"
+        roles.setdefault(role, []).append(index)
+    return {role: sorted(indexes) for role, indexes in roles.items() if indexes}
+
+
+def _some_names(cells: list[str]) -> bool:
+    """At least half the filled cells are names (any that could be words count)."""
+    filled = [c for c in cells if not is_placeholder(clean(plain(c).text))]
+    named = sum(1 for c in filled if min(map(name_strength, person_names(c)), default=0))
+    return named * 2 >= len(filled)
+
+
+def _cells(body: Rows, index: int) -> list[str]:
+    return [row[index] for row in body if index < len(row)]
+
+
+def _content_role(body: Rows, index: int, year: int | None) -> str:
+    cells = _cells(body, index)
+    kinds = [kind for kind in (cell_kind(c, year) for c in cells) if kind not in ("empty", "mark")]
+    if not kinds:
+        return "other"
+    kind, count = Counter(kinds).most_common(1)[0]
+    if count < CONTENT_MAJORITY * len(kinds):
+        return "other"
+    if kind == "week":
+        numbers = [c for c in cells if clean(plain(c).text).strip().isdigit()]
+        return "index" if len(numbers) == count else "week"
+    if kind == "links":
+        return _link_column_role(cells)
+    if kind == "names" and not _names_column(cells):
+        return "other"
+    return CONTENT_ROLES.get(kind, "other")
+
+
+def _names_column(cells: list[str]) -> bool:
+    """Most filled cells are names no other word is shaped like, or names that repeat.
+
+    A name that could be a word ("Xception", "정리") counts only when the column
+    repeats its values, as a schedule repeats its presenters.
+    """
+    filled = [names for names in map(person_names, cells) if names]
+    strengths = [min(name_strength(name) for name in names) for names in filled]
+    values = [tuple(names) for names in filled]
+    sure = sum(1 for strength in strengths if strength == 2)
+    repeats = len(set(values)) < len(values)
+    return sure * 2 > len(filled) or (repeats and all(strengths))
+
+
+def _link_column_role(cells: list[str]) -> str:
+    votes = Counter(
+        role
+        for c in cells
+        for role in {link_role(link) for link in plain(c).links if link.url and not link.image}
+        if role is not None
+    )
+    if not votes:
+        return "links"
+    role, _ = votes.most_common(1)[0]
+    return LINK_COLUMN_ROLES[role]
+
+
+def _title_column(body: Rows, candidates: list[int], year: int | None) -> int | None:
+    """The unlabelled column whose cells read most as titles (words, or titled links)."""
+    best, best_score = None, 0.0
+    for index in candidates:
+        cells = [c for c in _cells(body, index) if not is_placeholder(clean(plain(c).text))]
+        if not cells:
+            continue
+        titles = sum(1 for c in cells if cell_kind(c, year) == "title")
+        linked = sum(
+            1 for c in cells if any(_titled_link(lk.text, lk.url) for lk in plain(c).links)
+        )
+        length = sum(len(clean(plain(c).text)) for c in cells) / len(cells)
+        score = titles / len(cells) + linked / len(cells) + min(length, 100) / 1000
+        if titles * 2 >= len(cells) and score > best_score:
+            best, best_score = index, score
+    return best
+
+
+# -- what the table is ------------------------------------------------------
+
+
+def table_kind(rows: Rows, roles: Roles, context: TableContext) -> str | None:
+    """ "talks", "papers", "grid", "people", or None for a table that holds no entries.
+
+    Fills in ``roles["title"]`` from the cells when no header names it. A table is a
+    schedule when a row names a presenter, or when its rows are dated and link
+    slides or videos; a paper list when its rows carry paper links, venues or years
+    (or its heading says so); a dated plan of anything else is a schedule too.
+    """
+    body = rows[1:]
+    if "title" not in roles:
+        if _is_grid(body, roles):
+            return None if _slots(body, roles) else "grid"
+        title = _title_column(body, roles.get("other", []), context.year)
+        if title is None:
+            return "people" if "presenters" in roles else None
+        roles["other"].remove(title)
+        roles["title"] = [title]
+    if any(_presented(row, roles) for row in body):
+        return "talks"
+    timed = "presenters" not in roles and bool({"date", "week"} & roles.keys())
+    if timed and _talk_material(body, roles) * 2 >= len(body):
+        return "talks"  # a dated log of recorded or presented talks
+    if _papers_evidence(body, roles) or context.role == "papers":
+        return "papers"
+    return "talks" if timed else None
+
+
+def _presented(row: tuple[str, ...], roles: Roles) -> bool:
+    return not is_placeholder(_plain_cell(row, roles, "presenters"))
+
+
+def _talk_material(body: Rows, roles: Roles) -> int:
+    """How many rows link slides or a video (in those columns, or anywhere in the row)."""
+    return sum(
+        1
+        for row in body
+        if link_value(cell(row, roles, "slides"))
+        or link_value(cell(row, roles, "video"))
+        or {"slides", "video"} & material_links(" ".join(row)).keys()
+        or any(url_role(link.url) == "video" for text in row for link in plain(text).links)
+    )
+
+
+def _plain_cell(row: tuple[str, ...], roles: Roles, role: str) -> str:
+    return clean(plain(cell(row, roles, role)).text)
+
+
+def _papers_evidence(body: Rows, roles: Roles) -> bool:
+    """The rows name venues or years, or half of them link a paper."""
+    if {"venue", "year", "paper_url", "code"} & roles.keys():
+        return True
+    linked = sum(1 for row in body if _paper_link(row))
+    return linked * 2 >= len(body) > 0
+
+
+def _paper_link(row: tuple[str, ...]) -> bool:
+    return any(
+        link.url and (is_paper_url(link.url) or link_role(link) == "paper")
+        for text in row
+        for link in plain(text).links
+    )
+
+
+def _is_grid(body: Rows, roles: Roles) -> bool:
+    """A plan of parallel tracks: a week or date column and two or more columns of topics."""
+    tracks = roles.get("other", [])
+    if not ({"week", "date"} & roles.keys()) or len(tracks) < 2 or "presenters" in roles:
+        return False
+    cells = _track_cells(body, tracks)
+    topics = sum(1 for c in cells if cell_kind(c) in ("title", "names"))
+    return bool(cells) and topics * 2 > len(cells)
+
+
+def _track_cells(body: Rows, tracks: list[int]) -> list[str]:
+    cells = [clean(plain(row[i]).text) for row in body for i in tracks if i < len(row)]
+    return [c for c in cells if not is_placeholder(c)]
+
+
+def _slots(body: Rows, roles: Roles) -> bool:
+    """A plan whose cells are numbered slots ("Vision(1)", "Vision(2)"), not topics."""
+    cells = _track_cells(body, roles.get("other", []))
+    return sum(1 for c in cells if NUMBERED_SLOT.match(c)) * 5 >= len(cells) * 4
+
+
+# -- reading the rows -------------------------------------------------------
+
+
+def read_table(rows: Rows, line: int, context: TableContext) -> TableRead | None:
+    """The entries of a table whose first row is its header, or None when it holds none."""
+    if len(rows) < 2:
+        return None
+    roles = column_roles(rows, context.year)
+    kind = table_kind(rows, roles, context)
+    if kind is None:
+        return None
+    if kind in ("talks", "grid") and "index" in roles and "week" not in roles:
+        roles["week"] = roles.pop("index")  # a schedule's rows are numbered by session
+    read = TableRead(kind)
+    when: tuple[int | None, str | None] = (None, None)
+    for offset, row in enumerate(rows[1:], start=2):
+        if DATE_MASK.match(_plain_cell(row, roles, "date")):
+            continue  # a template row
+        when = _row_time(row, roles, context, when)
+        if kind == "grid":
+            read.talks += _grid_talks(row, roles, line + offset, when)
+        elif kind == "people":
+            read.people += _row_people(row, roles)
+        elif kind == "papers":
+            read.papers += _row_papers(row, roles, line + offset, context)
+        elif _presented(row, roles) or not _unscheduled(row, roles):
+            talks, people = _row_talks(row, roles, line + offset, when)
+            read.talks += talks
+            read.people += people
+        else:
+            read.papers += _row_papers(row, roles, line + offset, context)
+    return read
+
+
+def _unscheduled(row: tuple[str, ...], roles: Roles) -> bool:
+    """A row of a schedule with no presenter and no date or week of its own: a paper to read."""
+    return "presenters" in roles and not (
+        cell(row, roles, "date").strip() or cell(row, roles, "week").strip()
+    )
+
+
+def _row_time(
+    row: tuple[str, ...],
+    roles: Roles,
+    context: TableContext,
+    before: tuple[int | None, str | None],
+) -> tuple[int | None, str | None]:
+    """The row's week and date; a row that leaves both empty continues the one above."""
+    week_cell, date_cell = cell(row, roles, "week"), _plain_cell(row, roles, "date").strip("`")
+    if not week_cell.strip() and not date_cell:
+        return before if _presented(row, roles) else (None, None)
+    week = week_value(week_cell) if week_cell.strip() else None
+    date = find_date(date_cell, context.year)[0] if date_cell else None
+    return week, date
+
+
+def _row_people(row: tuple[str, ...], roles: Roles) -> list[Person]:
+    return [person for i in roles.get("presenters", []) for person in _people(row, i)]
+
+
+def _people(row: tuple[str, ...], index: int) -> list[Person]:
+    text = row[index] if index < len(row) else ""
+    return [] if is_placeholder(clean(plain(text).text)) else people_from(text)
+
+
+def _grid_talks(
+    row: tuple[str, ...], roles: Roles, line: int, when: tuple[int | None, str | None]
+) -> list[Talk]:
+    """A week of parallel tracks: every filled cell is a talk of that week."""
+    talks = []
+    for index in roles.get("other", []):
+        text = clean(plain(row[index]).text) if index < len(row) else ""
+        if not is_placeholder(text):
+            talks.append(Talk(title=text, week=when[0], date=when[1], line=line, raw=row[index]))
+    return talks
+
+
+def cell_items(markdown: str) -> list[str]:
+    """The entries of one cell: split at line breaks, or at "1. … 2. …" numbering.
+
+    A break inside a link's text ("[Long<br>Title](url)") splits nothing.
+    """
+    parts = [part for part in _outside_links(ITEM_BREAK, markdown) if part.strip()]
+    if len(parts) == 1:
+        parts = _numbered_parts(markdown)
+    return [ITEM_NUMBER.sub("", part, count=1).strip() for part in parts]
+
+
+def _outside_links(pattern: LazyPattern, text: str) -> list[str]:
+    """``pattern.split(text)``, leaving alone the matches inside square brackets."""
+    parts, start = [], 0
+    for match in pattern.finditer(text):
+        before = text[: match.start()]
+        if before.count("[") - before.count("\\[") > before.count("]") - before.count("\\]"):
+            continue
+        parts.append(text[start : match.start()])
+        start = match.end()
+    parts.append(text[start:])
+    return parts
+
+
+def _numbered_parts(text: str) -> list[str]:
+    """ "1. A 2. B 3. C" -> [A, B, C] when the numbers run 1, 2, 3 from the start."""
+    starts, expected = [], 1
+    for match in INLINE_NUMBER.finditer(text):
+        if int(match.group(1)) == expected and (expected > 1 or not text[: match.start()].strip()):
+            starts.append(match.start())
+            expected += 1
+    if len(starts) < 2:
+        return [text]
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+def _row_papers(
+    row: tuple[str, ...], roles: Roles, line: int, context: TableContext
+) -> list[Paper]:
+    title_cell = cell(row, roles, "title")
+    if is_placeholder(clean(plain(title_cell).text)):
+        return []
+    linked = [link for link in plain(title_cell).links if _titled_link(link.text, link.url)]
+    if len(linked) >= 2 and len(cell_items(title_cell)) <= 1 and _links_only(title_cell):
+        papers = [_cell_paper(f"[{lk.text}]({lk.url})", title_cell, line, context) for lk in linked]
+    else:
+        papers = [_cell_paper(title_cell, title_cell, line, context)]
+    return [_with_columns(paper, row, roles) for paper in papers if paper is not None]
+
+
+def _links_only(markdown: str) -> bool:
+    inline = plain(markdown)
+    rest = inline.text
+    for link in sorted(inline.links, key=lambda link: link.start, reverse=True):
+        rest = rest[: link.start] + rest[link.end :]
+    return not re.sub(r"[\s,;/&|·→>-]+|\band\b", "", rest)
+
+
+def _titled_link(text: str, url: str) -> bool:
+    return bool(url) and len(text) >= 2 and label_kind(text, LINK_LABELS) is None
+
+
+def _cell_paper(markdown: str, raw: str, line: int, context: TableContext) -> Paper | None:
+    read = read_paper(markdown, line=line, category=context.category)
+    return None if read is None else replace(read.paper, raw=raw)
+
+
+def _with_columns(paper: Paper, row: tuple[str, ...], roles: Roles) -> Paper:
+    """A paper completed from its row's venue, year, authors and paper-link columns."""
+    venue, year = venue_and_year(cell(row, roles, "venue"))
+    if venue is None or year is None:
+        written_venue, written_year = written_venue_year(
+            _plain_cell(row, roles, "venue") + " " + _plain_cell(row, roles, "year")
+        )
+        venue, year = venue or written_venue, year or written_year
+    url = paper.url or link_value(cell(row, roles, "paper_url"))
+    authors = paper.authors or split_authors(_plain_cell(row, roles, "authors"))
+    return replace(
+        paper,
+        venue=paper.venue or venue,
+        year=paper.year or year,
+        url=url,
+        authors=authors,
+    )
+
+
+def _talk_title(markdown: str, read: PaperRead) -> str:
+    """The talk's title as written: the paper's, or the whole text around a linked name.
+
+    "[ViT](url) 逐段精读" is titled by all its words; "[Title](url) (ICML 2020)" by the
+    paper's title, the venue and year taken away; so are resource links ("[pdf]").
+    """
+    inline = plain(markdown)
+    linked = [link for link in inline.links if _titled_link(link.text, link.url)]
+    paper = read.paper
+    if len(linked) >= 2 or (len(linked) == 1 and not (paper.venue or paper.year or paper.authors)):
+        resources = [link for link in inline.links if link not in linked]
+        whole = clean(_without_spans(inline.text, resources)).strip(" ,;:|/-")
+        return whole or paper.title
+    return paper.title
+
+
+def _without_spans(text: str, links: list[Link]) -> str:
+    for link in sorted(links, key=lambda link: link.start, reverse=True):
+        text = text[: link.start] + " " + text[link.end :]
+    return text
+
+
+def written_venue_year(text: str) -> tuple[str | None, int | None]:
+    """A venue or year column's text: the year at either end, the rest the venue as written."""
+    text = clean(text).strip(" ,.;")
+    match = EDGE_YEAR.search(text)
+    if match is None:
+        return (None if is_placeholder(text) else text or None), None
+    year = int(match.group("year"))
+    venue = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.;'’")
+    return (venue if venue and not is_placeholder(venue) else None), year
+
+
+def _row_talks(
+    row: tuple[str, ...], roles: Roles, line: int, when: tuple[int | None, str | None]
+) -> tuple[list[Talk], list[Person]]:
+    title_cell = cell(row, roles, "title")
+    people = [
+        p for kind in ("presenters", "hosts") for i in roles.get(kind, []) for p in _people(row, i)
+    ]
+    if is_placeholder(clean(plain(title_cell).text)):
+        return [], people
+    presenters = [p for i in roles.get("presenters", []) for p in _people(row, i)]
+    items = cell_items(title_cell)
+    if len(items) > 1 and len(presenters) == len(items):
+        pairs = [(item, [person]) for item, person in zip(items, presenters, strict=True)]
+    else:
+        pairs = [(title_cell, presenters)]
+    talks = [_talk(item, who, row, roles, line, when) for item, who in pairs]
+    return [talk for talk in talks if talk is not None], people
+
+
+def _talk(
+    markdown: str,
+    presenters: list[Person],
+    row: tuple[str, ...],
+    roles: Roles,
+    line: int,
+    when: tuple[int | None, str | None],
+) -> Talk | None:
+    items = [item for item in cell_items(markdown) if not NOTE_ONLY.match(clean(plain(item).text))]
+    reads = [read_paper(item, line=line) for item in items]
+    titles = [_talk_title(item, read) for item, read in zip(items, reads, strict=True) if read]
+    if not titles:
+        return None
+    first = next(read for read in reads if read is not None)
+    paper = _with_columns(first.paper, row, roles) if len(titles) == 1 else None
+    titles_at = roles.get("title", [])
+    others = " ".join(text for i, text in enumerate(row) if i not in titles_at)
+    material = material_links(others)
+    slides = (
+        link_value(cell(row, roles, "slides"))
+        or first.links.get("slides")
+        or material.get("slides")
+    )
+    if slides is None and paper is not None and paper.url and not is_paper_url(paper.url):
+        slides, paper = paper.url, replace(paper, url=None)
+    video = (
+        link_value(cell(row, roles, "video")) or first.links.get("video") or material.get("video")
+    )
+    return Talk(
+        title=" / ".join(titles),
+        presenters=presenters,
+        week=when[0],
+        date=when[1],
+        slides=slides,
+        video=video,
+        paper=replace(paper, raw="", category=None)
+        if paper is not None and (paper.url or paper.venue or paper.year)
+        else None,
+        line=line,
+        raw="|".join(row),
+    )

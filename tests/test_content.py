@@ -1,0 +1,121 @@
+"""Fields by content: dates, weeks, venues, names and links told apart without labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyparse._content import (
+    cell_kind,
+    is_date,
+    link_role,
+    name_strength,
+    person_names,
+    url_role,
+    venue_and_year,
+)
+from studyparse._inline import plain
+
+
+@pytest.mark.parametrize(
+    ("cell", "kind"),
+    [
+        ("2024-03-05", "date"),
+        ("`4/17`", "date"),
+        ("March 3rd", "date"),
+        ("5월 7일 (화)", "date"),
+        ("9月12日", "date"),
+        ("Week 4", "week"),
+        ("4주차", "week"),
+        ("第4周", "week"),
+        ("2017", "year"),
+        ("NeurIPS 2019", "venue"),
+        ("ICLR,2018", "venue"),
+        ("CVPR2016", "venue"),
+        ("한지민, 오세훈", "names"),
+        ("Maria Gomez", "names"),
+        ("✅", "mark"),
+        ("TBD", "empty"),
+        ("[pdf](https://example.org/a.pdf)", "links"),
+        ("[Sparse Mixtures of Experts](https://arxiv.org/abs/2101.00001)", "title"),
+        ("Scaling Laws for Retrieval", "title"),
+        ("71:30", "number"),
+    ],
+)
+def test_cell_kind_reads_what_a_cell_holds(cell: str, kind: str) -> None:
+    assert cell_kind(cell, 2024) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("허준영", ["허준영"]),
+        ("배수진<br>유태오", ["배수진", "유태오"]),
+        ("Dr. Lena Fischer, Omar Haddad", ["Lena Fischer", "Omar Haddad"]),
+        ("周子豪、林若曦", ["周子豪", "林若曦"]),
+        ("@quietfox", ["@quietfox"]),
+        ("[Tomas Novak](https://example.org/tn)", ["Tomas Novak"]),
+        ("Graph Representation Learning", []),
+        ("Efficient Transformers: A Survey", []),
+        ("A, B, C, D, E", []),
+    ],
+)
+def test_person_names(text: str, names: list[str]) -> None:
+    assert person_names(text) == names
+
+
+@pytest.mark.parametrize(
+    ("name", "strength"),
+    [
+        ("허준영", 2),  # a Korean surname and three syllables
+        ("周子豪", 2),
+        ("정*연", 2),  # masked
+        ("Lena Fischer", 2),
+        ("준영", 1),  # a given name only: could be any word
+        ("Kestrel", 1),
+        ("Contrastive Learning", 0),
+        ("Segmentation", 0),
+    ],
+)
+def test_name_strength(name: str, strength: int) -> None:
+    assert name_strength(name) == strength
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NeurIPS 2019", ("NeurIPS", 2019)),
+        ("2021 ACL", ("ACL", 2021)),
+        ("KDD'19", ("KDD", 2019)),
+        ("2015", (None, 2015)),
+        ("Graph Networks 2019", (None, None)),
+    ],
+)
+def test_venue_and_year(text: str, expected: tuple[str | None, int | None]) -> None:
+    assert venue_and_year(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "role"),
+    [
+        ("https://www.youtube.com/watch?v=abc", "video"),
+        ("https://www.bilibili.com/video/BV1x", "video"),
+        ("https://www.slideshare.net/x/deck", "slides"),
+        ("https://example.org/talks/week3.pptx", "slides"),
+        ("https://arxiv.org/abs/2101.00001", "paper"),
+        ("https://example.org/paper.pdf", "paper"),
+        ("https://github.com/example/repo", "code"),
+        ("https://example.org/blog/post", None),
+    ],
+)
+def test_url_role(url: str, role: str | None) -> None:
+    assert url_role(url) == role
+
+
+def test_a_link_label_outranks_its_host() -> None:
+    (link,) = plain("[slides](https://github.com/example/deck.pdf)").links
+    assert link_role(link) == "slides"
+
+
+def test_a_date_in_a_title_does_not_make_a_date_cell() -> None:
+    assert is_date("5/12")
+    assert not is_date("What happened to our models between 2019-01-01 and now")

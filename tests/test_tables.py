@@ -1,0 +1,147 @@
+"""Tables read by the roles of their columns: header words first, then what the cells hold."""
+
+from __future__ import annotations
+
+from studyparse import parse
+from studyparse._tables import cell_items, column_roles, written_venue_year
+
+
+def _talks(text: str) -> list[tuple[str | None, int | None, str | None, list[str | None]]]:
+    return [(t.title, t.week, t.date, [p.name for p in t.presenters]) for t in parse(text).talks]
+
+
+def test_a_paper_table_under_a_plain_heading() -> None:
+    doc = parse(
+        "# Vision\n\n"
+        "| Task | Paper | Link |\n|---|---|---|\n"
+        "| Depth | Monocular Depth in the Wild | [arXiv](https://arxiv.org/abs/1604.03901) |\n"
+        "| Flow | Optical Flow Without Labels | [pdf](https://example.org/flow.pdf) |\n"
+    )
+    assert [(p.title, p.url, p.category) for p in doc.papers] == [
+        ("Monocular Depth in the Wild", "https://arxiv.org/abs/1604.03901", "Vision"),
+        ("Optical Flow Without Labels", "https://example.org/flow.pdf", "Vision"),
+    ]
+    assert doc.talks == []
+
+
+def test_a_paper_table_in_chinese_with_a_venue_column() -> None:
+    doc = parse(
+        "## 目标检测\n\n"
+        "| 名称 | 会议 | 方向 |\n|---|---|---|\n"
+        "| [Sparse Anchors](https://arxiv.org/abs/2001.00001) | CVPR 2020 | 检测 |\n"
+        "| [Dense Queries](https://arxiv.org/abs/2002.00002) | ECCV'20 | 检测 |\n"
+    )
+    assert [(p.title, p.venue, p.year) for p in doc.papers] == [
+        ("Sparse Anchors", "CVPR", 2020),
+        ("Dense Queries", "ECCV", 2020),
+    ]
+
+
+def test_presenters_found_by_their_names_under_an_unknown_header() -> None:
+    english = (
+        "## Schedule\n\n| When | Reading | Reporter |\n|---|---|---|\n"
+        "| 2022-10-04 | Diffusion Models Beat GANs | Maria Gomez |\n"
+        "| 2022-10-11 | Score-Based Generative Modeling | Omar Haddad |\n"
+        "| 2022-10-18 | Denoising Diffusion Implicit Models | Maria Gomez |\n"
+    )
+    korean = (
+        "## 일정\n\n| 일자 | 읽을거리 | 이름 |\n|---|---|---|\n"
+        "| 2022-10-04 | Diffusion Models Beat GANs | 허준영 |\n"
+        "| 2022-10-11 | Score-Based Generative Modeling | 배수진 |\n"
+    )
+    assert _talks(english)[1] == (
+        "Score-Based Generative Modeling",
+        None,
+        "2022-10-11",
+        ["Omar Haddad"],
+    )
+    assert _talks(korean) == [
+        ("Diffusion Models Beat GANs", None, "2022-10-04", ["허준영"]),
+        ("Score-Based Generative Modeling", None, "2022-10-11", ["배수진"]),
+    ]
+
+
+def test_a_cell_of_several_papers_pairs_with_as_many_presenters() -> None:
+    text = (
+        "## 2023년 2학기\n\n| 주차 | 날짜 | 논문 | 발표자 |\n|---|---|---|---|\n"
+        "| 1 | 9/5 | [Paper One](https://arxiv.org/abs/1) <br> [Paper Two](https://arxiv.org/abs/2) "
+        "| 허준영<br>배수진 |\n"
+        "| 2 | 9/12 | 1. [Paper Three](https://arxiv.org/abs/3) 2. [Paper Four](https://arxiv.org/abs/4) "
+        "| 유태오 |\n"
+    )
+    assert _talks(text) == [
+        ("Paper One", 1, "2023-09-05", ["허준영"]),
+        ("Paper Two", 1, "2023-09-05", ["배수진"]),
+        ("Paper Three / Paper Four", 2, "2023-09-12", ["유태오"]),
+    ]
+
+
+def test_a_line_break_inside_a_link_splits_nothing() -> None:
+    assert cell_items("[Long<br>Title](https://example.org)") == [
+        "[Long<br>Title](https://example.org)"
+    ]
+    assert cell_items("Survey<br>1. [A](u)<br>2. [B](v)") == ["Survey", "[A](u)", "[B](v)"]
+    assert cell_items("1. Alpha 2. Beta 3. Gamma") == ["Alpha", "Beta", "Gamma"]
+    assert cell_items("Version 2. of a title") == ["Version 2. of a title"]
+
+
+def test_a_team_table_is_not_a_schedule() -> None:
+    doc = parse(
+        "## Teams\n\n| Team | Topics |\n|---|---|\n"
+        "| Retrieval & Ranking | dense retrieval, re-ranking |\n"
+        "| Alignment | preference learning |\n"
+    )
+    assert doc.talks == [] and doc.papers == []
+
+
+def test_a_dated_log_of_recorded_talks_and_a_paper_list_with_review_videos() -> None:
+    log = (
+        "| 日期 | 标题 | 视频 |\n|---|---|---|\n"
+        "| 3/2/22 | [MoE](https://arxiv.org/abs/1) 精读 | [B站](https://www.bilibili.com/video/1) |\n"
+        "| 3/9/22 | [CLIP](https://arxiv.org/abs/2) 精读 | [B站](https://www.bilibili.com/video/2) |\n"
+    )
+    reviews = (
+        "| Paper | Review |\n|---|---|\n"
+        "| [Paper One](https://arxiv.org/abs/1) | [video](https://youtu.be/a) |\n"
+        "| [Paper Two](https://arxiv.org/abs/2) | [video](https://youtu.be/b) |\n"
+    )
+    assert [(t.date, t.video) for t in parse(log).talks] == [
+        ("2022-03-02", "https://www.bilibili.com/video/1"),
+        ("2022-03-09", "https://www.bilibili.com/video/2"),
+    ]
+    assert [p.title for p in parse(reviews).papers] == ["Paper One", "Paper Two"]
+    assert parse(reviews).talks == []
+
+
+def test_an_unscheduled_row_of_a_schedule_is_a_paper_to_read() -> None:
+    doc = parse(
+        "| Paper | Date | Presenter |\n|---|---|---|\n"
+        "| [Paper One](https://arxiv.org/abs/1) | 2021-05-04 | Lena Fischer |\n"
+        "| [Paper Two](https://arxiv.org/abs/2) | | |\n"
+    )
+    assert [t.title for t in doc.talks] == ["Paper One"]
+    assert [p.title for p in doc.papers] == ["Paper Two"]
+
+
+def test_a_row_without_a_date_continues_the_session_above() -> None:
+    text = (
+        "| Date | Topic | Speaker |\n|---|---|---|\n"
+        "| 2021-05-04 | Topic One | Lena Fischer |\n"
+        "| | Topic Two | Omar Haddad |\n"
+    )
+    assert [t.date for t in parse(text).talks] == ["2021-05-04", "2021-05-04"]
+
+
+def test_numbered_rows_are_the_session_numbers_of_a_schedule_only() -> None:
+    schedule = "| # | Topic | Speaker |\n|---|---|---|\n| 1 | Topic One | Lena Fischer |\n"
+    papers = "| # | Paper | Venue |\n|---|---|---|\n| 1 | Paper One | ICML 2020 |\n"
+    assert [t.week for t in parse(schedule).talks] == [1]
+    assert column_roles(
+        tuple(tuple(c.strip() for c in r.split("|")[1:-1]) for r in papers.splitlines()[::2])
+    )["index"] == [0]
+
+
+def test_a_venue_column_is_kept_as_written() -> None:
+    assert written_venue_year("NeurlPS 2013") == ("NeurlPS", 2013)
+    assert written_venue_year("2019, Workshop on Graphs") == ("Workshop on Graphs", 2019)
+    assert written_venue_year("-") == (None, None)
