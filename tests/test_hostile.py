@@ -266,7 +266,7 @@ REWRITTEN = {
         r"^(?:[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]+[A-Z]\w*)$"
     ),
     ("_papers", "ET_AL", "sub"): r",?\s*\bet\s+al\b\.?",
-    ("_papers", "AUTHOR_SPLIT", "split"): r"\s*(?:,\s*and\s+|\s+and\s+|,|&)\s*",
+    ("_papers", "AUTHOR_SPLIT", "split"): r"\s*(?:,\s*and\s+|\s+and\s+|[,;；、]|&)\s*",
     ("_papers", "PAGES", "sub"): (r"\s+\d+(?:\.\d+)?\s*(?:\(\s*\d{4}\s*\))?\s*(?::\s*[\d-]+)?\s*$"),
     ("_people", "EMAIL", "search"): r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     ("_venues", "_TRAILING_YEAR", "sub"): r"(?<![\d.:/])['’‘]?\s*(?:\d{4}|\d{2})['’‘]?$",

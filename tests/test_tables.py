@@ -64,9 +64,11 @@ def test_presenters_found_by_their_names_under_an_unknown_header() -> None:
 def test_a_cell_of_several_papers_pairs_with_as_many_presenters() -> None:
     text = (
         "## 2023년 2학기\n\n| 주차 | 날짜 | 논문 | 발표자 |\n|---|---|---|---|\n"
-        "| 1 | 9/5 | [Paper One](https://arxiv.org/abs/1) <br> [Paper Two](https://arxiv.org/abs/2) "
+        "| 1 | 9/5 | [Paper One](https://arxiv.org/abs/1) <br> "
+        "[Paper Two](https://arxiv.org/abs/2) "
         "| 허준영<br>배수진 |\n"
-        "| 2 | 9/12 | 1. [Paper Three](https://arxiv.org/abs/3) 2. [Paper Four](https://arxiv.org/abs/4) "
+        "| 2 | 9/12 | 1. [Paper Three](https://arxiv.org/abs/3) "
+        "2. [Paper Four](https://arxiv.org/abs/4) "
         "| 유태오 |\n"
     )
     assert _talks(text) == [
@@ -97,8 +99,8 @@ def test_a_team_table_is_not_a_schedule() -> None:
 def test_a_dated_log_of_recorded_talks_and_a_paper_list_with_review_videos() -> None:
     log = (
         "| 日期 | 标题 | 视频 |\n|---|---|---|\n"
-        "| 3/2/22 | [MoE](https://arxiv.org/abs/1) 精读 | [B站](https://www.bilibili.com/video/1) |\n"
-        "| 3/9/22 | [CLIP](https://arxiv.org/abs/2) 精读 | [B站](https://www.bilibili.com/video/2) |\n"
+        "| 3/2/22 | [MoE](https://arxiv.org/abs/1) 精读 | [B站](https://b23.tv/1) |\n"
+        "| 3/9/22 | [CLIP](https://arxiv.org/abs/2) 精读 | [B站](https://b23.tv/2) |\n"
     )
     reviews = (
         "| Paper | Review |\n|---|---|\n"
@@ -106,8 +108,8 @@ def test_a_dated_log_of_recorded_talks_and_a_paper_list_with_review_videos() -> 
         "| [Paper Two](https://arxiv.org/abs/2) | [video](https://youtu.be/b) |\n"
     )
     assert [(t.date, t.video) for t in parse(log).talks] == [
-        ("2022-03-02", "https://www.bilibili.com/video/1"),
-        ("2022-03-09", "https://www.bilibili.com/video/2"),
+        ("2022-03-02", "https://b23.tv/1"),
+        ("2022-03-09", "https://b23.tv/2"),
     ]
     assert [p.title for p in parse(reviews).papers] == ["Paper One", "Paper Two"]
     assert parse(reviews).talks == []

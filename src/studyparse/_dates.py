@@ -43,7 +43,10 @@ KOREAN = re.compile(r"(?:(?P<year>\d{4})\s*년\s*)?(?P<month>\d{1,2})\s*월\s*(?
 CHINESE = re.compile(
     r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]"
 )
-SHORT_YEAR = re.compile(r"(?<![\d.])(?P<year>\d{2})\.(?P<month>\d{1,2})\.(?P<day>\d{1,2})(?![\d.])")
+#: "21.10.02", "23-05-10": a two-digit year first, the same separator twice.
+SHORT_YEAR = re.compile(
+    r"(?<![\d.-])(?P<year>\d{2})(?P<sep>[.-])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d.-])"
+)
 #: "11/29/21", "3/2/2022" (month first, as US pages write it; "29/11/21" when the first
 #: number cannot be a month).
 SLASHED_WITH_YEAR = LazyPattern(

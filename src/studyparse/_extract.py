@@ -17,6 +17,14 @@ from itertools import islice
 from ._blocks import TAB_WIDTH, Block
 from ._dates import find_date, label_year
 from ._inline import clean, plain
+from ._labelled import (
+    RecordContext,
+    can_head,
+    group_records,
+    is_labelled,
+    read_record,
+    split_label,
+)
 from ._outline import (
     FIELD_LINE,
     Label,
@@ -306,6 +314,10 @@ class _Builder:
         while self.index < len(self.blocks):
             block = self.blocks[self.index]
             self.names_follow = self.names_follow and block.kind == "text"
+            end = _labelled_group(self, self.index) if block.kind in ("text", "item") else None
+            if end is not None:
+                self.index = end
+                continue
             handler = HANDLERS.get(block.kind, _keep)
             self.index = handler(self, self.index)
         self.finish_talk()
@@ -323,6 +335,113 @@ class _Builder:
         self.add_talk(
             Talk(title=title, presenters=fields.presenters, week=week, date=date, line=fields.line)
         )
+
+
+def _labelled_group(builder: _Builder, index: int) -> int | None:
+    """A title line or heading with the labelled lines that describe it, as talks or papers.
+
+    Returns the index after the lines read, or None when they are not such a group
+    (the other rules then read them).
+    """
+    if builder.draft is not None:
+        return None
+    end = _labelled_run(builder.blocks, index)
+    if end is None:
+        return None
+    lines = [(b.line, b.text) for b in builder.blocks[index:end] if b.kind != "blank"]
+    records = group_records(lines)
+    heading = _titled_heading(builder, index)
+    untitled = any(not (r.first("head") or r.first("title") or r.first("paper")) for r in records)
+    if untitled and (heading is None or len(records) > 1):
+        return None
+    week, date = builder.week_and_date()
+    context = RecordContext(
+        schedule=builder.role() == "schedule" or week is not None or date is not None,
+        heading=heading,
+        year=builder.year_hint,
+        week=week,
+        date=date,
+        category=_parent_category(builder) if heading else builder.category(),
+    )
+    entries = [read_record(record, context) for record in records]
+    if not entries or any(entry is None for entry in entries):
+        return None
+    builder.flush_raw()
+    builder.finish_field_session()
+    for entry in entries:
+        if isinstance(entry, Talk):
+            builder.add_talk(entry)
+        elif entry is not None:
+            builder.current_papers().papers.append(entry)
+    return end
+
+
+def _labelled_run(blocks: list[Block], index: int) -> int | None:
+    """The end of a run of labelled lines from ``index`` (perhaps after a title line).
+
+    The lines may be separated by single blank lines. Inside the run, a line with no
+    known label belongs to it when a labelled line follows it (the next entry's title
+    line) or, with an unknown label, when it stands right under a labelled one.
+    """
+    lines = _content_lines(blocks, index)
+    if not lines:
+        return None
+    first_labelled = is_labelled(blocks[lines[0]].text)
+    if not first_labelled and not (
+        len(lines) > 1 and can_head(blocks[lines[0]].text) and is_labelled(blocks[lines[1]].text)
+    ):
+        return None
+    taken = 1
+    while taken < len(lines):
+        here, before = lines[taken], lines[taken - 1]
+        follows = taken + 1 < len(lines) and is_labelled(blocks[lines[taken + 1]].text)
+        under = here == before + 1 and split_label(blocks[here].text) is not None
+        if not (
+            is_labelled(blocks[here].text) or (follows and can_head(blocks[here].text)) or under
+        ):
+            break
+        taken += 1
+    known = sum(1 for position in lines[:taken] if is_labelled(blocks[position].text))
+    if known >= 2 or (known == 1 and not first_labelled):
+        return lines[taken - 1] + 1
+    return None
+
+
+def _content_lines(blocks: list[Block], index: int) -> list[int]:
+    """The text and item blocks from ``index`` on, across single blank lines."""
+    found: list[int] = []
+    position = index
+    while position < len(blocks):
+        kind = blocks[position].kind
+        if kind in ("text", "item"):
+            found.append(position)
+        elif kind != "blank" or (
+            position + 1 < len(blocks) and blocks[position + 1].kind == "blank"
+        ):
+            break
+        position += 1
+    return found
+
+
+def _titled_heading(builder: _Builder, index: int) -> str | None:
+    """The heading right above ``index`` when it reads as an entry's title, not a section's."""
+    before = index - 1
+    while before >= 0 and builder.blocks[before].kind == "blank":
+        before -= 1
+    if before < 0 or builder.blocks[before].kind != "heading" or not builder.stack:
+        return None
+    label = builder.stack[-1].label
+    if label.role is not None or label.week is not None or label.date is not None:
+        return None
+    text = builder.blocks[before].text
+    return text if plain(text).links or looks_like_title(clean(plain(text).text)) else None
+
+
+def _parent_category(builder: _Builder) -> str | None:
+    """The category of the section around the innermost one (a paper's heading is its title)."""
+    if len(builder.stack) < 2:
+        return None
+    return category_of(builder.stack[-2].label.heading.text)
 
 
 def _has_colon(text: str) -> bool:

@@ -49,7 +49,7 @@ VENUE_WORDS = re.compile(
 )
 ET_AL = re.compile(r"(?:,|(?<!\s))\s*\bet\.?\s*al\b\.?", re.IGNORECASE)
 #: A match starts at a run of spaces' first character or at a non-space, never mid-run (linear).
-AUTHOR_SPLIT = LazyPattern(r"(?:(?<!\s)|(?=\S))(?:\s*(?:,\s*and\s+|,|&)|\s+and\s+)\s*")
+AUTHOR_SPLIT = LazyPattern(r"(?:(?<!\s)|(?=\S))(?:\s*(?:,\s*and\s+|[,;；、]|&)|\s+and\s+)\s*")
 PAGES = LazyPattern(r"(?<!\s)\s+\d+(?:\.\d+)?(?:\s*\(\s*\d{4}\s*\))?(?:\s*:\s*[\d-]+)?\s*$")
 ARXIV_ID = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf)/|arXiv:\s*)(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE
@@ -146,7 +146,8 @@ def split_authors(text: str) -> list[str]:
     if not text:
         return []
     parts = [_author(part) for part in AUTHOR_SPLIT.split(text) if part.strip(" .")]
-    if len(parts) >= 2 and " " not in parts[0] and "," in text.split(parts[1])[0]:
+    inverted = len(parts) >= 2 and " " not in parts[0] and parts[0].isascii()
+    if inverted and "," in text.split(parts[1])[0]:
         parts = [f"{parts[0]}, {parts[1]}", *parts[2:]]
     return parts
 

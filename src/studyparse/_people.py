@@ -8,6 +8,7 @@ from dataclasses import replace
 from ._inline import clean, plain
 from ._records import Person
 from ._regex import LazyPattern
+from ._vocab import HONORIFIC_PREFIXES, HONORIFIC_SUFFIXES
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -19,7 +20,7 @@ NAME_SPLIT_POINTS = re.compile(r"[(\[（)\]）,，、;]")
 NOT_A_NAME = re.compile(r"^[\d\W_]+$|^\?$")
 MAX_NAME_LENGTH = 40
 #: " & " between two names ("A & B"); a bare "&" (as in "R&D") joins nothing.
-JOINED_NAMES = re.compile(r"(?<=\s)&(?=\s)")
+JOINED_NAMES = re.compile(r"(?<=\s)&(?=\s)|,?(?<=\S)\s+and\s+(?=[A-Z])")
 NAME_BREAK = re.compile(r"<(?:br|li|/li|p|/p)\s*/?>|\n", re.IGNORECASE)
 #: Name words are bounded ({0,40}) so a finditer over a long run of letters stays linear.
 _NAME = (
@@ -53,7 +54,7 @@ def person_from(text: str) -> Person | None:
             email = found.group(0)
             body = body.replace(email, " ")
     body = URL.sub(" ", body)
-    name = clean(body).strip(" :-*")
+    name = without_honorifics(clean(body).strip(" :-*"))
     if name.startswith("@") and " " not in name:
         handle = handle or name[1:]
         name = name[1:]
@@ -64,6 +65,17 @@ def person_from(text: str) -> Person | None:
     if url and url.startswith("mailto:"):
         email, url = email or url[len("mailto:") :], None
     return Person(name=name or None, email=email, url=url, handle=handle)
+
+
+def without_honorifics(name: str) -> str:
+    """A name without the title or role written around it ("Dr. Ann Lee" is "Ann Lee")."""
+    first, _, rest = name.partition(" ")
+    if rest and first.rstrip(".").lower() in HONORIFIC_PREFIXES:
+        name = rest.strip()
+    for suffix in HONORIFIC_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)].strip()
+    return name
 
 
 def people_in_text(text: str) -> list[Person]:

@@ -40,7 +40,7 @@ from ._talks import (
     table_columns,
     week_value,
 )
-from ._vocab import LINK_LABELS, is_placeholder, label_kind
+from ._vocab import GROUP_WORDS, LINK_LABELS, is_placeholder, label_kind
 
 Rows = tuple[tuple[str, ...], ...]
 Roles = dict[str, list[int]]
@@ -105,7 +105,8 @@ def column_roles(rows: Rows, year: int | None = None) -> Roles:
         role = "index" if label in INDEX_HEADERS else "week"
         roles.setdefault(role, []).append(index)
     for index in list(roles.get("presenters", [])):
-        if not _some_names(_cells(body, index)):
+        team = label_kind(clean(plain(header[index]).text), {"group": GROUP_WORDS}) is not None
+        if not _some_names(_cells(body, index), team=team):
             roles["presenters"].remove(index)
             roles.setdefault("other", []).append(index)
     for index in roles.pop("other", []):
@@ -116,11 +117,21 @@ def column_roles(rows: Rows, year: int | None = None) -> Roles:
     return {role: sorted(indexes) for role, indexes in roles.items() if indexes}
 
 
-def _some_names(cells: list[str]) -> bool:
-    """At least half the filled cells are names (any that could be words count)."""
+def _some_names(cells: list[str], *, team: bool = False) -> bool:
+    """At least half the filled cells are names (any that could be words count).
+
+    Under a "Team" or "조" header a single Latin word ("Systems") names a team, not a person.
+    """
     filled = [c for c in cells if not is_placeholder(clean(plain(c).text))]
-    named = sum(1 for c in filled if min(map(name_strength, person_names(c)), default=0))
+    named = sum(1 for c in filled if _names_in(c, team=team))
     return named * 2 >= len(filled)
+
+
+def _names_in(text: str, *, team: bool) -> bool:
+    names = person_names(text)
+    if not names or min(map(name_strength, names)) == 0:
+        return False
+    return not team or all(" " in name or not name.isascii() for name in names)
 
 
 def _cells(body: Rows, index: int) -> list[str]:
@@ -146,17 +157,14 @@ def _content_role(body: Rows, index: int, year: int | None) -> str:
 
 
 def _names_column(cells: list[str]) -> bool:
-    """Most filled cells are names no other word is shaped like, or names that repeat.
+    """Most filled cells are names no other word is shaped like.
 
-    A name that could be a word ("Xception", "정리") counts only when the column
-    repeats its values, as a schedule repeats its presenters.
+    A column of names that could be words ("Speech", "정리") needs a header to say so.
     """
     filled = [names for names in map(person_names, cells) if names]
     strengths = [min(name_strength(name) for name in names) for names in filled]
-    values = [tuple(names) for names in filled]
     sure = sum(1 for strength in strengths if strength == 2)
-    repeats = len(set(values)) < len(values)
-    return sure * 2 > len(filled) or (repeats and all(strengths))
+    return sure * 2 > len(filled)
 
 
 def _link_column_role(cells: list[str]) -> str:
@@ -296,6 +304,8 @@ def read_table(rows: Rows, line: int, context: TableContext) -> TableRead | None
         if DATE_MASK.match(_plain_cell(row, roles, "date")):
             continue  # a template row
         when = _row_time(row, roles, context, when)
+        if when[1] is not None:
+            context = replace(context, year=int(when[1][:4]))
         if kind == "grid":
             read.talks += _grid_talks(row, roles, line + offset, when)
         elif kind == "people":

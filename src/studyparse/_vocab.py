@@ -251,6 +251,40 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "paper_url": ("paper", "pdf", "arxiv", "link", "original paper link", "original paper", "논문"),
 }
 
+#: Labels of the lines that describe one entry ("Authors: …", "**발표자**: …", "年份：2023").
+#: Unlike a table's columns, a talk's own title and the paper it reads are told apart.
+RECORD_LABELS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "talk", "talk title", "제목", "题目", "标题", "タイトル", "演題"),
+    "topic": ("topic", "theme", "subject", "주제", "발표 주제", "主题", "テーマ"),
+    "paper": (
+        "paper",
+        "papers",
+        "reading",
+        "readings",
+        "paper title",
+        "논문",
+        "논문 제목",
+        "论文",
+        "論文",
+        "文献",
+        "technical report",
+    ),
+    "authors": ("author", "authors", "저자", "作者", "著者"),
+    "venue": FIELD_LABELS["venue"]
+    + ("저널", "booktitle", "proceedings", "published in", "发表", "出处", "来源", "学会", "掲載"),
+    "year": ("year", "연도", "발행연도", "年份", "年", "出版年"),
+    "url": ("link", "links", "url", "pdf", "arxiv", "doi", "paper link", "링크", "链接", "リンク"),
+    "presenters": FIELD_LABELS["presenters"]
+    + ("reporter", "reporters", "lecturer", "発表者", "発表", "講演者", "担当", "担当者", "讲者"),
+    "hosts": FIELD_LABELS["hosts"],
+    "date": FIELD_LABELS["date"] + ("日時", "日付", "日期时间"),
+    "week": ("week", "주차", "周次"),
+    "slides": FIELD_LABELS["slides"] + ("スライド", "資料", "发表资料"),
+    "video": FIELD_LABELS["video"] + ("動画",),
+    "code": FIELD_LABELS["code"] + ("github", "repo", "repository"),
+    "notes": FIELD_LABELS["notes"] + ("tl;dr", "摘要", "comments"),
+}
+
 #: Notes after a name that mark the one who presents ("고현웅(발표)").
 PRESENTER_MARKS: tuple[str, ...] = ("발표", "발표자", "presenter", "speaker", "主讲")
 
@@ -343,6 +377,40 @@ NOT_NAME_ENDINGS: tuple[str, ...] = (
     "ism",
     "ous",
     "ble",
+)
+
+#: Titles and roles written before or after a name ("Dr. Ann Lee", "석사과정 김하늘", "송주님").
+HONORIFIC_PREFIXES: tuple[str, ...] = (
+    "dr",
+    "drs",
+    "prof",
+    "professor",
+    "mr",
+    "mrs",
+    "ms",
+    "m.sc",
+    "msc",
+    "ph.d",
+    "phd",
+    "석사과정",
+    "박사과정",
+    "통합과정",
+    "석박통합과정",
+    "학부생",
+    "교수",
+)
+HONORIFIC_SUFFIXES: tuple[str, ...] = (
+    "님",
+    "교수님",
+    "선생님",
+    "교수",
+    "박사",
+    "教授",
+    "博士",
+    "老师",
+    "さん",
+    "先生",
+    "氏",
 )
 
 #: Words that name a group of members ("1팀", "Team A", "B조", "第二组").

@@ -1,0 +1,270 @@
+"""Labelled blocks: a title line (or heading) and the "Label: value" lines that describe it.
+
+The genre writes one entry as a run of labelled lines, whatever separates them
+(bullets, hard line breaks, paragraphs): ``Title: …``, ``**Paper:** […](…)``,
+``- **저자**: …``, ``作者：A; B``, ``年份：2023``, ``Speaker - Name``, ``PPT: url``.
+Each line is split into its label and value here; the label names a field in any
+of the languages (``_vocab.RECORD_LABELS``), and a run of such lines becomes one
+record, or several when a title label comes again. Labels nobody knows
+("중요도", "Difficulty") stay in the record's raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ._content import venue_and_year
+from ._dates import find_date
+from ._inline import clean, plain
+from ._outline import week_of
+from ._papers import read_paper, split_authors
+from ._people import people_from
+from ._records import Paper, Talk
+from ._regex import LazyPattern
+from ._tables import written_venue_year
+from ._talks import link_value, week_value
+from ._vocab import PEOPLE_LABELS, RECORD_LABELS, label_kind
+
+#: "**Label: value**", "**Label**: value", "**Label:** value", "__Label__ : value", "*Label:* v".
+BOLD_LABEL = re.compile(
+    r"^(?P<mark>\*\*|__|\*|_)(?P<inner>[^*_]{1,200}?)(?P=mark)\s*(?P<rest>.*)$", re.DOTALL
+)
+#: "Label: value" / "Label：value" with a short label and no link or markup in it.
+PLAIN_LABEL = re.compile(
+    r"^(?P<label>[^:：\[\]()<>*`|]{1,30}?)\s*[:：]\s*(?P<value>.*)$", re.DOTALL
+)
+#: "Speaker - Name": a dash is a separator only after a label the vocabulary knows.
+DASH_LABEL = LazyPattern(r"^(?P<label>[^\-–—:：\[\]()<>*`|]{1,20}?)\s+[-–—]\s+(?P<value>\S.*)$")
+#: A bullet or numbering before a labelled line ("- ", "* ", "1. ").
+LEADING_MARK = LazyPattern(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+")
+LABEL_PARTS = LazyPattern(r"(?<!\s)\s*[/&|,]\s*")
+PEOPLE = {"people": PEOPLE_LABELS}
+#: Kinds that begin a new record when they come again.
+TITLE_KINDS = ("title", "paper")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledLine:
+    """One line as label and value: ``kind`` from the vocabulary, or None for an unknown label."""
+
+    label: str
+    kind: str | None
+    value: str
+
+
+@dataclass(slots=True)
+class LabelledRecord:
+    """The fields of one entry, in the order written; ``values`` maps a kind to its values."""
+
+    line: int
+    values: dict[str, list[str]] = field(default_factory=dict)
+    raw: list[str] = field(default_factory=list)
+
+    def first(self, kind: str) -> str:
+        found = self.values.get(kind)
+        return found[0] if found else ""
+
+    def add(self, kind: str, value: str) -> None:
+        self.values.setdefault(kind, []).append(value)
+
+
+def split_label(markdown: str) -> LabelledLine | None:
+    """A line read as "label: value" (bold or not, any colon), or None when it has no label."""
+    text = (
+        LEADING_MARK.sub("", markdown.strip(), count=1)
+        if markdown[:1] in "-*+•·0123456789 "
+        else markdown.strip()
+    )
+    found = _bold_label(text) or _plain_label(text)
+    if found is None:
+        return None
+    label, value = found
+    return LabelledLine(label=label, kind=record_kind(label), value=value.strip())
+
+
+def _bold_label(text: str) -> tuple[str, str] | None:
+    match = BOLD_LABEL.match(text) if text[:1] in ("*", "_") else None
+    if match is None:
+        return None
+    inner, rest = match.group("inner").strip(), match.group("rest")
+    if inner.endswith((":", "：")):
+        return inner[:-1].strip(), rest  # "**Label:** value"
+    if rest.lstrip().startswith((":", "：")):
+        return inner, rest.lstrip()[1:]  # "**Label**: value"
+    plain_inner = PLAIN_LABEL.match(inner)
+    if plain_inner and not rest.strip():
+        return plain_inner.group("label"), plain_inner.group("value")  # "**Label: value**"
+    return None
+
+
+def _plain_label(text: str) -> tuple[str, str] | None:
+    match = PLAIN_LABEL.match(text) if (":" in text or "：" in text) else None
+    if match and not match.group("label").strip().startswith("http"):
+        return match.group("label"), match.group("value")
+    dashed = DASH_LABEL.match(text) if ("-" in text or "–" in text or "—" in text) else None
+    if dashed and record_kind(dashed.group("label")) is not None:
+        return dashed.group("label"), dashed.group("value")
+    return None
+
+
+def record_kind(label: str) -> str | None:
+    """The field a label names ("학회/저널" is the venue: any of its parts may be known)."""
+    label = clean(plain(label).text).strip(" *_#")
+    if not label or len(label) > 30:
+        return None
+    kind = label_kind(label, RECORD_LABELS)
+    if kind is None and LABEL_PARTS.search(label):
+        kinds = {label_kind(part, RECORD_LABELS) for part in LABEL_PARTS.split(label) if part}
+        kinds.discard(None)
+        kind = kinds.pop() if len(kinds) == 1 else None
+    return kind
+
+
+def group_records(lines: list[tuple[int, str]]) -> list[LabelledRecord]:
+    """Labelled lines (line number, markdown) as records.
+
+    A line without a known label before the first known one is the record's title
+    line; after known ones, it starts the next record when a known label follows
+    it and it has no label or stands apart (after a blank line); otherwise it is
+    kept in the record's raw text. A title label that comes
+    again after other fields starts the next record too.
+    """
+    found = [split_label(markdown) for _, markdown in lines]
+    known = [line is not None and line.kind is not None for line in found]
+    records: list[LabelledRecord] = []
+    for position, (number, markdown) in enumerate(lines):
+        line, current = found[position], records[-1] if records else None
+        if not known[position]:
+            follows = position + 1 < len(lines) and known[position + 1]
+            apart = line is None or position == 0 or lines[position - 1][0] + 1 < number
+            if current is None or (apart and follows and _has_fields(current)):
+                current = LabelledRecord(line=number)
+                records.append(current)
+                current.add("head", markdown)
+            elif line is None and not _titled(current):
+                current.add("head", markdown)  # the title after its fields ("Topic:", "Host:")
+            current.raw.append(markdown)
+            continue
+        assert line is not None and line.kind is not None
+        again = line.kind in TITLE_KINDS and line.kind in current.values if current else False
+        if current is None or (again and _described(current)):
+            current = LabelledRecord(line=number)
+            records.append(current)
+        current.add(line.kind, line.value)
+        current.raw.append(markdown)
+    return records
+
+
+def _titled(record: LabelledRecord) -> bool:
+    return any(kind in record.values for kind in ("head", *TITLE_KINDS))
+
+
+def _described(record: LabelledRecord) -> bool:
+    """The record has a field besides its titles: a title label now begins the next one."""
+    return any(kind not in ("head", *TITLE_KINDS) for kind in record.values)
+
+
+def _has_fields(record: LabelledRecord) -> bool:
+    return any(kind != "head" for kind in record.values)
+
+
+def known_fields(record: LabelledRecord) -> int:
+    """How many labelled lines of the record the vocabulary knows."""
+    return sum(len(values) for kind, values in record.values.items() if kind != "head")
+
+
+def can_head(markdown: str) -> bool:
+    """A line that may be an entry's title line: no known label, no list of people, and no
+    week or date (a line that names one opens a section)."""
+    found = split_label(markdown)
+    if found is not None and (found.kind is not None or label_kind(found.label, PEOPLE)):
+        return False
+    text = clean(plain(markdown).text)
+    return week_of(text) is None and find_date(text, 2000)[0] is None
+
+
+def is_labelled(markdown: str) -> bool:
+    """A line whose label the vocabulary knows."""
+    found = split_label(markdown)
+    return found is not None and found.kind is not None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordContext:
+    """What the section around a labelled record tells: its heading, year, week, date, category."""
+
+    heading: str | None = None
+    schedule: bool = False
+    year: int | None = None
+    week: int | None = None
+    date: str | None = None
+    category: str | None = None
+
+
+def read_record(record: LabelledRecord, context: RecordContext) -> Talk | Paper | None:
+    """A talk when the record names presenters, slides or a video (or, in a schedule, a
+    date or a week); a paper when it names authors, a venue, a year or a link; None
+    when it is neither.
+
+    The title is the "Title:" or "Paper:" value, else the title line, else the heading.
+    """
+    title_md = record.first("title") or record.first("paper") or record.first("head")
+    title_md = title_md or record.first("topic") or context.heading or ""
+    read = read_paper(title_md, line=record.line, category=context.category) if title_md else None
+    if read is None:
+        return None
+    paper = _paper_fields(read.paper, record, context)
+    presented = ("presenters", "slides", "video")
+    timed = context.schedule and any(record.first(kind) for kind in ("date", "week", "hosts"))
+    if timed or any(record.first(kind) for kind in presented):
+        return _talk(record, paper, read.links, context)
+    if paper.authors or paper.venue or paper.year or paper.url:
+        return paper
+    return None
+
+
+def _paper_fields(paper: Paper, record: LabelledRecord, context: RecordContext) -> Paper:
+    venue, year = venue_and_year(record.first("venue"))
+    if venue is None and record.first("venue"):
+        venue, year = written_venue_year(clean(plain(record.first("venue")).text))
+    year = year or venue_and_year(record.first("year"))[1]
+    url = paper.url or link_value(record.first("url")) or _paper_link(record.first("paper"))
+    return replace(
+        paper,
+        authors=paper.authors or split_authors(clean(plain(record.first("authors")).text)),
+        venue=paper.venue or venue,
+        year=paper.year or year,
+        url=url,
+        raw="\n".join(record.raw),
+    )
+
+
+def _paper_link(markdown: str) -> str | None:
+    return (
+        next((link.url for link in plain(markdown).links if link.url), None) if markdown else None
+    )
+
+
+def _talk(
+    record: LabelledRecord, paper: Paper, links: dict[str, str], context: RecordContext
+) -> Talk:
+    title = paper.title
+    if record.first("title") and record.first("paper"):
+        read = read_paper(record.first("paper"), line=record.line)
+        paper = _paper_fields(read.paper, record, context) if read else paper
+    date_text = record.first("date")
+    date = find_date(clean(plain(date_text).text), context.year)[0] if date_text else None
+    week = week_value(record.first("week")) if record.first("week") else None
+    presenters = people_from(record.first("presenters") or record.first("hosts"))
+    return Talk(
+        title=title,
+        presenters=presenters,
+        week=week if week is not None else context.week,
+        date=date or context.date,
+        slides=link_value(record.first("slides")) or links.get("slides"),
+        video=link_value(record.first("video")) or links.get("video"),
+        paper=replace(paper, raw="", category=None) if paper.url or paper.venue else None,
+        line=record.line,
+        raw="\n".join(record.raw),
+    )

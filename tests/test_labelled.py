@@ -1,0 +1,130 @@
+"""Labelled blocks: a title line or heading and the "Label: value" lines that describe it."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyparse import parse
+from studyparse._labelled import group_records, split_label
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "kind", "value"),
+    [
+        ("**Title: Robust Retrieval**", "Title", "title", "Robust Retrieval"),
+        ("**Paper:** [Robust Retrieval](https://arxiv.org/abs/1)", "Paper", "paper", None),
+        ("__Presenter__: Omar Haddad", "Presenter", "presenters", "Omar Haddad"),
+        ("Speaker - Omar Haddad", "Speaker", "presenters", "Omar Haddad"),
+        ("- **저자**: 허준영, 배수진", "저자", "authors", "허준영, 배수진"),
+        ("* **학회/저널**: ICML 2021", "학회/저널", "venue", "ICML 2021"),
+        ("作者：周子豪；林若曦", "作者", "authors", "周子豪；林若曦"),
+        ("年份：2022", "年份", "year", "2022"),
+        ("**発表者:** 山本", "発表者", "presenters", "山本"),
+        ("Difficulty: hard", "Difficulty", None, "hard"),
+    ],
+)
+def test_split_label(line: str, label: str, kind: str | None, value: str | None) -> None:
+    found = split_label(line)
+    assert found is not None
+    assert (found.label, found.kind) == (label, kind)
+    assert value is None or found.value == value
+
+
+@pytest.mark.parametrize("line", ["Robust Retrieval for All", "[Slides](https://x.y)", "A - B"])
+def test_lines_without_a_label(line: str) -> None:
+    assert split_label(line) is None
+
+
+def test_records_split_where_a_title_comes_again_after_other_fields() -> None:
+    lines = [
+        (1, "**Title: First Talk**"),
+        (2, "**Paper: First Paper**"),
+        (3, "Speaker - Ann Lee"),
+        (4, "**Title: Second Talk**"),
+        (5, "Speaker - Omar Haddad"),
+    ]
+    records = group_records(lines)
+    assert [(r.first("title"), r.first("paper"), r.first("presenters")) for r in records] == [
+        ("First Talk", "First Paper", "Ann Lee"),
+        ("Second Talk", "", "Omar Haddad"),
+    ]
+
+
+def test_week_blocks_with_hard_line_breaks() -> None:
+    text = (
+        "## Week 3 (2022-03-15)\n"
+        "**Title: Sparse Attention**  \n"
+        "Speaker - Ann Lee  \n"
+        "PPT: https://example.org/w3.pdf  \n"
+        "**Title: Dense Retrieval**  \n"
+        "Speaker - Omar Haddad  \n"
+        "PPT:  \n"
+    )
+    talks = parse(text).talks
+    assert [(t.title, t.week, t.date, [p.name for p in t.presenters], t.slides) for t in talks] == [
+        ("Sparse Attention", 3, "2022-03-15", ["Ann Lee"], "https://example.org/w3.pdf"),
+        ("Dense Retrieval", 3, "2022-03-15", ["Omar Haddad"], None),
+    ]
+
+
+def test_a_heading_per_paper_with_labelled_bullets_in_korean() -> None:
+    text = (
+        "# 읽을거리\n\n## 🔤 언어\n\n"
+        "### 1. [Sparse Experts at Scale](https://arxiv.org/abs/2101.00001) (SEAS)\n"
+        "- **저자**: 허준영, 배수진 et al.\n"
+        "- **학회/저널**: ICML 2021\n"
+        "- **난이도**: ●●○\n"
+    )
+    (paper,) = parse(text).papers
+    assert (paper.title, paper.authors, paper.venue, paper.year, paper.url, paper.category) == (
+        "Sparse Experts at Scale",
+        ["허준영", "배수진"],
+        "ICML",
+        2021,
+        "https://arxiv.org/abs/2101.00001",
+        "언어",
+    )
+
+
+def test_a_bold_full_title_and_chinese_labels_across_blank_lines() -> None:
+    text = (
+        "## 推理\n\n### 思维树\n\n**Tree Search Prompting for Planning**\n\n"
+        "作者：周子豪；林若曦\n\n年份：2023\n\n会议：NeurIPS\n"
+    )
+    (paper,) = parse(text).papers
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Tree Search Prompting for Planning",
+        ["周子豪", "林若曦"],
+        "NeurIPS",
+        2023,
+    )
+
+
+def test_dated_meetings_with_labelled_bullets_are_talks() -> None:
+    text = (
+        "### Journal club\n\n#### Meeting 24-11-06\n"
+        "- Title: Cell Atlases at Scale\n- Authors: Lee, A., & Kim, B.\n"
+        "- Presenters: Dr. Maria Gomez and Omar Haddad\n\n---\n"
+        "#### Meeting 24-12-04\n- Title: Single-Cell Foundation Models\n"
+        "- Presenter: Prof. Lena Fischer\n"
+    )
+    talks = parse(text).talks
+    assert [(t.title, t.date, [p.name for p in t.presenters]) for t in talks] == [
+        ("Cell Atlases at Scale", "2024-11-06", ["Maria Gomez", "Omar Haddad"]),
+        ("Single-Cell Foundation Models", "2024-12-04", ["Lena Fischer"]),
+    ]
+
+
+def test_an_event_description_is_not_a_talk() -> None:
+    text = "## About\nTopic: Autumn workshop of the lab\nTime: Oct 7, 2022 10:00 AM\n"
+    assert parse(text).talks == []
+
+
+def test_a_list_of_everyone_who_presented_is_not_a_talk() -> None:
+    text = (
+        "Main Contributor: Ann Lee (a@x.org), Omar Haddad (o@x.org)\n\n"
+        "Presenters: Ann Lee, Omar Haddad, Lena Fischer\n"
+    )
+    doc = parse(text)
+    assert doc.talks == []
+    assert {p.name for p in doc.people} >= {"Ann Lee", "Omar Haddad", "Lena Fischer"}
