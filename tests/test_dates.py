@@ -53,3 +53,24 @@ def test_impossible_dates_are_none() -> None:
 )
 def test_the_year_a_heading_names(label: str, year: int | None) -> None:
     assert label_year(label) == year
+
+
+def test_a_weekday_names_the_year_of_a_month_and_day() -> None:
+    assert parse_date("02月26日(月) 19:00", 2017) == "2018-02-26"
+    assert parse_date("9월 3일 (화)", 2023) == "2024-09-03"
+    assert parse_date("Wed, Oct 4", 2022) == "2023-10-04"
+    assert parse_date("Oct 4", 2022) == "2022-10-04"  # no weekday: the year as given
+
+
+def test_an_event_page_dates_its_programme() -> None:
+    from studyparse import parse
+
+    text = (
+        "---\ntitle: 読書会\ndate: 2019-04-01\n---\n\n"
+        "## 発表者\n\n- 3.1 -- 3.2 : 佐藤\n- 3.3 -- 3.5 : 高橋\n\n"
+        "## 日時\n\n05月13日(月) 18:00 --\n"
+    )
+    assert [(t.title, t.date) for t in parse(text).talks] == [
+        ("3.1 -- 3.2", "2019-05-13"),
+        ("3.3 -- 3.5", "2019-05-13"),
+    ]

@@ -56,6 +56,22 @@ MONTH_SLASH_DAY = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![
 MONTH_DOT_DAY = re.compile(r"^\s*(?P<month>\d{1,2})\.(?P<day>\d{1,2})\s*$")
 
 
+#: Weekday names, Monday first: English, Japanese, Korean, Chinese.
+WEEKDAYS: tuple[tuple[str, ...], ...] = (
+    ("mon", "月", "월", "一"),
+    ("tue", "火", "화", "二"),
+    ("wed", "水", "수", "三"),
+    ("thu", "木", "목", "四"),
+    ("fri", "金", "금", "五"),
+    ("sat", "土", "토", "六"),
+    ("sun", "日", "일", "天"),
+)
+#: A weekday in parentheses ("(月)", "(화)", "(Tue)") or an English day name before a comma.
+WEEKDAY = LazyPattern(
+    r"[(（]\s*(?:[月火水木金土日월화수목금토일]|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*[)）]"
+    r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,",
+    re.IGNORECASE,
+)
 YEAR_IN_LABEL = re.compile(
     r"(?<!\d)(?P<first>(?:19|20)\d{2})(?:\s*[-–~/]\s*(?P<second>(?:19|20)?\d{2}))?(?!\d)"
 )
@@ -108,8 +124,13 @@ def find_date(text: str, default_year: int | None = None) -> tuple[str | None, i
         match = pattern.search(text)
         if match:
             year_text = match.group("year")
-            year = int(year_text) if year_text else default_year
-            return _iso(year, _month(match.group("month")), int(match.group("day"))), year
+            month, day = _month(match.group("month")), int(match.group("day"))
+            year = (
+                int(year_text)
+                if year_text
+                else _weekday_year(text, match, month, day, default_year)
+            )
+            return _iso(year, month, day), year
     slashed = SLASHED_WITH_YEAR.search(text) if "/" in text else None
     if slashed:
         year_text, first, second = slashed.group("year", "first", "second")
@@ -123,8 +144,41 @@ def find_date(text: str, default_year: int | None = None) -> tuple[str | None, i
     for pattern in (MONTH_DAY, MONTH_SLASH_DAY, MONTH_DOT_DAY):
         match = pattern.search(text)
         if match:
-            return _iso(default_year, _month(match.group("month")), int(match.group("day"))), None
+            month, day = _month(match.group("month")), int(match.group("day"))
+            return _iso(_weekday_year(text, match, month, day, default_year), month, day), None
     return None, None
+
+
+def _weekday_year(
+    text: str, match: re.Match[str], month: int, day: int, year: int | None
+) -> int | None:
+    """The year of a month and day written with its weekday ("01月29日(月)", "Tue, Mar 3").
+
+    The weekday names the year: the first from ``year`` on (within a week of years) in
+    which that day falls on it. Without a weekday, ``year`` as given.
+    """
+    if year is None:
+        return None
+    around = text[max(0, match.start() - 6) : match.end() + 8]
+    found = WEEKDAY.search(around)
+    if found is None:
+        return year
+    weekday = _weekday_index(found.group(0))
+    for candidate in range(year, year + 7):
+        try:
+            if date(candidate, month, day).weekday() == weekday:
+                return candidate
+        except ValueError:
+            return year
+    return year
+
+
+def _weekday_index(token: str) -> int:
+    token = token.strip("()（）, .").lower()
+    for index, names in enumerate(WEEKDAYS):
+        if any(token.startswith(name) for name in names):
+            return index
+    return -1
 
 
 def parse_date(text: str, default_year: int | None = None) -> str | None:

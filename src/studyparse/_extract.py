@@ -25,6 +25,7 @@ from ._labelled import (
     read_record,
     split_label,
 )
+from ._markers import TalkMark, marked_list, talk_mark
 from ._outline import (
     FIELD_LINE,
     Label,
@@ -42,6 +43,7 @@ from ._people import (
     merge_people,
     people_from,
     people_in_text,
+    person_from,
     split_names,
 )
 from ._records import (
@@ -64,6 +66,7 @@ from ._tables import TableContext, read_table
 from ._talks import (
     TalkDraft,
     is_paper_url,
+    material_links,
     presenter_prefix,
     talk_from_item,
 )
@@ -85,6 +88,7 @@ GROUP_PREFIX = LazyPattern(
     rf"^\s*(?:[\w]{{1,3}}\s*(?:{_GROUP_WORD})|(?:{_GROUP_WORD})\s*[\w]{{1,3}})\s*[:：.]\s*",
     re.IGNORECASE,
 )
+BOLD_SPAN = LazyPattern(r"\*\*([^*\n]{2,200})\*\*")
 LEADING_BOLD = re.compile(r"^(\*\*|__)(?P<text>[^*_\n]{1,60})\1(?=\s*\S)")
 NUMBER_OR_TIME = LazyPattern(r"^[\d\s:.,/~-]*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 #: A Chinese or Korean personal name: two to four syllables, perhaps spaced ("王 伟").
@@ -116,6 +120,7 @@ GROUP_LINE = re.compile(r"^[>\s]*(?P<label>[^\s.:：,()>]{1,12})\s*[.:：]\s*(?P
 GROUP_MARK = LazyPattern(r"`([^`]{1,12})`\s*$")
 RESOURCE_ONLY = LazyPattern(r"^[\s/|,·•-]*$")
 MAX_TITLE_WORDS = 40
+DATE_LABELS = {"date": FIELD_LABELS["date"] + ("日時", "日程", "开会时间")}
 
 
 @dataclass
@@ -508,11 +513,33 @@ def _group_names(builder: _Builder, line: str) -> None:
     builder.people += people_from(GROUP_PREFIX.sub("", line, count=1))
 
 
+def _event_date(builder: _Builder, text: str) -> bool:
+    """The date under a heading that is a date label ("## 日時", "## When"): the date of the
+    talks of the section before it that have none (an event page: programme, then date)."""
+    section = builder.stack[-1] if builder.stack else None
+    if section is None or label_kind(section.label.heading.text, DATE_LABELS) is None:
+        return False
+    iso = find_date(text, builder.year_hint)[0]
+    if iso is None:
+        return False
+    session = builder.doc.sessions[-1] if builder.doc.sessions else None
+    heading = next((h for h in builder.doc.headings if session and h.line == session.line), None)
+    sibling = heading is not None and heading.level == section.label.heading.level
+    if session is not None and sibling and not session.date:
+        session.date = iso
+        for talk in session.talks:
+            talk.date = talk.date or iso
+    return True
+
+
 def _text(builder: _Builder, index: int) -> int:
     block = builder.blocks[index]
     line_text = clean(plain(block.text).text)
     if builder.names_follow and builder.draft is None:
         _group_names(builder, line_text)
+        builder.keep_raw(block)
+        return index + 1
+    if builder.draft is None and _event_date(builder, line_text):
         builder.keep_raw(block)
         return index + 1
     found = field_of(line_text)
@@ -781,10 +808,97 @@ def _item(builder: _Builder, index: int) -> int:
             builder.keep_raw(block)
         return end
     role = builder.role()
+    if role != "people" and _marked_items(builder, items, role):
+        return end
     if role == "people":
         return _people_items(builder, index, end, items)
     _read_entries(builder, _entries(items), role)
     return end
+
+
+def _marked_items(builder: _Builder, items: list[Block], role: str | None) -> bool:
+    """An outline whose items name their presenter (and date) at the end: talks.
+
+    Unmarked items that link slides or a video are talks of the same list; the other
+    unmarked items are the outline's groupings and stay text. A list whose titles
+    link papers, or a papers section without dates, names authors, not presenters.
+    A single marked item counts under a heading that names a schedule.
+    """
+    marks = [_item_mark(block) for block in items]
+    single = len(marks) == 1 and marks[0] is not None and marks[0].how == "paren"
+    if not (marked_list(marks) or (single and _schedule_prior(builder))):
+        return False
+    paper_links = sum(1 for block in items if _links_a_paper(block.text))
+    if paper_links * 2 >= len(items) or (role == "papers" and not any(m and m.date for m in marks)):
+        return False
+    builder.flush_raw()
+    for block, mark in zip(items, marks, strict=True):
+        if mark is not None or _talk_material(block.text):
+            builder.add_talk(_marked_talk(builder, block, mark))
+        else:
+            builder.keep_raw(block)
+    return True
+
+
+def _item_mark(block: Block) -> TalkMark | None:
+    """The item's trailing presenter mark; "X by Name" only when the item links slides or video."""
+    if is_labelled(block.text):
+        return None
+    mark = talk_mark(block.text)
+    if mark is not None and mark.how == "by" and not _talk_material(block.text):
+        return None
+    return mark
+
+
+def _talk_material(markdown: str) -> bool:
+    return bool({"slides", "video"} & material_links(markdown).keys())
+
+
+def _schedule_prior(builder: _Builder) -> bool:
+    """A heading above names a schedule ("Seminars", "발표 일정"), the document's own included."""
+    return any(section.label.role == "schedule" for section in builder.stack)
+
+
+def _links_a_paper(markdown: str) -> bool:
+    return any(link.url and is_paper_url(link.url) for link in plain(markdown).links)
+
+
+def _marked_talk(builder: _Builder, block: Block, mark: TalkMark | None) -> Talk:
+    week, date = builder.week_and_date()
+    own = find_date(mark.date, builder.year_hint)[0] if mark and mark.date else None
+    links = [link for link in plain(block.text).links if link.url and not link.image]
+    material = material_links(block.text)
+    slides = material.get("slides")
+    if slides is None and links and not is_paper_url(links[0].url):
+        slides = links[0].url if label_kind(links[0].text, LINK_LABELS) != "video" else None
+    names = mark.names if mark else ()
+    return Talk(
+        title=_emphasised(block.text) or (mark.title if mark else _unlinked_text(block.text)),
+        presenters=[p for p in map(person_from, names) if p is not None],
+        week=week,
+        date=own or date,
+        slides=slides,
+        video=material.get("video"),
+        line=block.line,
+        raw=block.raw,
+    )
+
+
+def _emphasised(markdown: str) -> str | None:
+    """The bold words of an item that are not all of it ("Talk on **Title** by Name")."""
+    match = BOLD_SPAN.search(markdown)
+    if match is None or not clean(markdown.replace(match.group(0), "")).strip(" -*"):
+        return None
+    return clean(plain(match.group(1)).text) or None
+
+
+def _unlinked_text(markdown: str) -> str:
+    inline = plain(markdown.split("\n", 1)[0])
+    text = inline.text
+    for link in sorted(inline.links, key=lambda link: link.start, reverse=True):
+        if label_kind(link.text, LINK_LABELS) is not None or link.text.startswith("["):
+            text = text[: link.start] + text[link.end :]
+    return clean(text).strip(" -:")
 
 
 def _session_items(builder: _Builder, items: list[Block]) -> bool:
@@ -1176,6 +1290,8 @@ def build(blocks: list[Block]) -> StudyDocument:
     """The document a careful reader takes from these blocks."""
     builder = _Builder(blocks)
     builder.doc.front_matter = _front_matter(blocks)
+    builder.year_hint = label_year(builder.doc.front_matter.get("date", ""))
+
     doc = builder.run()
     doc.title = _title(doc, blocks)
     doc.people = merge_people([p for p in builder.people if p.name or p.email])

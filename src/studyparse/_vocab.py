@@ -45,6 +45,7 @@ SECTION_ROLES: dict[str, tuple[str, ...]] = {
         "programme",
         "sessions",
         "seminar",
+        "seminars",
         "talks",
         "meetings",
         "발표",
