@@ -207,3 +207,14 @@ def test_a_parenthesis_beside_a_linked_title_without_venue_or_year_is_not_metada
     read = read_paper("[Long Short-Term Memory](https://example.org/lstm) (LSTM)")
     assert read is not None
     assert (read.paper.venue, read.paper.year) == (None, None)
+
+
+def test_a_link_labelled_with_a_venue_and_year_gives_them() -> None:
+    read = read_paper("[Deep Nets](https://example.org/a) [NeurIPS 2019](https://example.org/b)")
+    assert read is not None
+    assert (read.paper.title, read.paper.venue, read.paper.year, read.paper.url) == (
+        "Deep Nets",
+        "NeurIPS",
+        2019,
+        "https://example.org/a",
+    )

@@ -147,3 +147,24 @@ def test_a_venue_column_is_kept_as_written() -> None:
     assert written_venue_year("NeurlPS 2013") == ("NeurlPS", 2013)
     assert written_venue_year("2019, Workshop on Graphs") == ("Workshop on Graphs", 2019)
     assert written_venue_year("-") == (None, None)
+
+
+def test_a_venue_written_as_a_link_label_and_a_year_month_column() -> None:
+    doc = parse(
+        "| 분야 | 논문 | 링크 |\n|---|---|---|\n"
+        "| 검출 | Anchor-Free Boxes | [CVPR 2019](https://example.org/a) |\n"
+        "| 분할 | Mask Scoring | [ICCV'19](https://example.org/b) |\n"
+    )
+    assert [(p.title, p.venue, p.year) for p in doc.papers] == [
+        ("Anchor-Free Boxes", "CVPR", 2019),
+        ("Mask Scoring", "ICCV", 2019),
+    ]
+    dated = parse(
+        "| Published | Title | Code |\n|---|---|---|\n"
+        "| 2021.03 | [Token Mixers](https://arxiv.org/abs/1) | [code](https://github.com/a/b) |\n"
+        "| Mar 2020 | [Patch Mixers](https://arxiv.org/abs/2) | - |\n"
+    )
+    assert [(p.title, p.year) for p in dated.papers] == [
+        ("Token Mixers", 2021),
+        ("Patch Mixers", 2020),
+    ]

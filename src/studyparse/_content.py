@@ -41,6 +41,11 @@ WEEK_CELL = LazyPattern(
     re.IGNORECASE,
 )
 YEAR_CELL = LazyPattern(r"^(?:19|20)\d{2}$")
+#: A year with its month and no day: "2019.03", "2019-3", "2019/03", "Mar 2019", "2019年3月".
+YEAR_MONTH = LazyPattern(
+    r"^(?:(?P<year>(?:19|20)\d{2})\s*[./-]\s*\d{1,2}|(?P<year2>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月"
+    r"|[A-Za-z]{3,9}\.?\s+(?P<year3>(?:19|20)\d{2}))$"
+)
 NUMBER_CELL = LazyPattern(r"^(?=\D*\d)[\d\s:.,/~+()%-]+$")
 #: A venue and its year, in either order, glued or apart ("NeurIPS2019", "ICLR, 2018", "'19 CVPR").
 VENUE_AND_YEAR = LazyPattern(
@@ -173,6 +178,18 @@ def is_date(text: str, year: int | None = None) -> bool:
     return found is not None and sum(char.isalpha() for char in text) <= 12
 
 
+def year_of(text: str) -> int | None:
+    """The year of a cell that is a year, a year and month, or a date."""
+    text = clean(plain(text).text).strip("` ")
+    if YEAR_CELL.match(text):
+        return int(text)
+    month = YEAR_MONTH.match(text)
+    if month:
+        return int(month.group("year") or month.group("year2") or month.group("year3"))
+    found = find_date(text)[1] if len(text) <= 40 else None
+    return found
+
+
 def venue_and_year(text: str) -> tuple[str | None, int | None]:
     """ "NeurIPS 2019", "ICLR,2018", "CVPR2016", "2020 ACL" -> (venue, year); or a known venue."""
     text = clean(plain(text).text).strip(" .()[]")
@@ -200,7 +217,7 @@ def cell_kind(markdown: str, year: int | None = None) -> CellKind:
         return "mark"
     if inline.links and _only_links(inline.text, inline.links):
         return "title" if any(_titled(link) for link in inline.links) else "links"
-    if YEAR_CELL.match(text):
+    if YEAR_CELL.match(text) or YEAR_MONTH.match(text):
         return "year"
     if WEEK_CELL.match(text):
         return "week"

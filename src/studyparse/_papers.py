@@ -115,6 +115,8 @@ def _classify_links(inline: Inline) -> tuple[Link | None, dict[str, str], list[t
         kind = _link_kind(link, before if title_link is None else None)
         if link.image:
             continue
+        if kind == "link" and _venue_year(link.text)[:2] != (None, None):
+            continue  # "[CVPR 2019](…)" after a title: its words are the venue and year
         if kind is None and title_link is None and link.url:
             title_link = link
         elif kind is not None:
@@ -416,6 +418,9 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         rest = _Fields(title=clean(outside))
         _read_paren(rest, alone=True)
         _read_tail(rest)
+        if rest.venue is None and rest.year is None:
+            rest.venue, rest.year, _ = _venue_year(rest.title.strip(TITLE_STRIP))
+
         fields.venue, fields.year = fields.venue or rest.venue, fields.year or rest.year
         url = title_link.url
         fields.evidence += 1

@@ -25,6 +25,7 @@ from ._content import (
     person_names,
     url_role,
     venue_and_year,
+    year_of,
 )
 from ._dates import find_date
 from ._inline import Link, clean, plain
@@ -249,11 +250,13 @@ def _plain_cell(row: tuple[str, ...], roles: Roles, role: str) -> str:
 
 
 def _papers_evidence(body: Rows, roles: Roles) -> bool:
-    """The rows name venues or years, or half of them link a paper."""
+    """The rows name venues or years, or half of them link a paper or label a link with a
+    venue ("[CVPR 2019](…)")."""
     if {"venue", "year", "paper_url", "code"} & roles.keys():
         return True
-    linked = sum(1 for row in body if _paper_link(row))
+    linked = sum(1 for row in body if _paper_link(row) or _labelled_venue(row, roles)[0])
     return linked * 2 >= len(body) > 0
+
 
 
 def _paper_link(row: tuple[str, ...]) -> bool:
@@ -439,6 +442,9 @@ def _with_columns(paper: Paper, row: tuple[str, ...], roles: Roles) -> Paper:
             _plain_cell(row, roles, "venue") + " " + _plain_cell(row, roles, "year")
         )
         venue, year = venue or written_venue, year or written_year
+    if venue is None and year is None:
+        venue, year = _labelled_venue(row, roles)
+    year = year or year_of(cell(row, roles, "year")) or year_of(cell(row, roles, "date"))
     url = paper.url or link_value(cell(row, roles, "paper_url"))
     authors = paper.authors or split_authors(_plain_cell(row, roles, "authors"))
     return replace(
@@ -448,6 +454,19 @@ def _with_columns(paper: Paper, row: tuple[str, ...], roles: Roles) -> Paper:
         url=url,
         authors=authors,
     )
+
+
+def _labelled_venue(row: tuple[str, ...], roles: Roles) -> tuple[str | None, int | None]:
+    """A venue and year written as a link's label in another cell ("[CVPR 2019](…)")."""
+    titles = roles.get("title", [])
+    for index, text in enumerate(row):
+        if index in titles:
+            continue
+        for link in plain(text).links:
+            found = venue_and_year(link.text)
+            if found != (None, None):
+                return found
+    return None, None
 
 
 def _talk_title(markdown: str, read: PaperRead) -> str:
