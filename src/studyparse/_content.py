@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from ._dates import find_date
+from ._dates import MONTHS, find_date
 from ._inline import Link, clean, plain
 from ._regex import LazyPattern
 from ._venues import lookup
@@ -44,7 +44,8 @@ YEAR_CELL = LazyPattern(r"^(?:19|20)\d{2}$")
 #: A year with its month and no day: "2019.03", "2019-3", "2019/03", "Mar 2019", "2019年3月".
 YEAR_MONTH = LazyPattern(
     r"^(?:(?P<year>(?:19|20)\d{2})\s*[./-]\s*\d{1,2}|(?P<year2>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月"
-    r"|[A-Za-z]{3,9}\.?\s+(?P<year3>(?:19|20)\d{2}))$"
+    rf"|(?:{'|'.join(MONTHS)})\.?,?\s+(?P<year3>(?:19|20)\d{{2}}))$",
+    re.IGNORECASE,
 )
 NUMBER_CELL = LazyPattern(r"^(?=\D*\d)[\d\s:.,/~+()%-]+$")
 #: A venue and its year, in either order, glued or apart ("NeurIPS2019", "ICLR, 2018", "'19 CVPR").

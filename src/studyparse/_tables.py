@@ -258,7 +258,6 @@ def _papers_evidence(body: Rows, roles: Roles) -> bool:
     return linked * 2 >= len(body) > 0
 
 
-
 def _paper_link(row: tuple[str, ...]) -> bool:
     return any(
         link.url and (is_paper_url(link.url) or link_role(link) == "paper")
