@@ -218,3 +218,73 @@ def test_a_link_labelled_with_a_venue_and_year_gives_them() -> None:
         2019,
         "https://example.org/a",
     )
+
+
+@pytest.mark.parametrize(
+    ("item", "title", "venue", "year"),
+    [
+        (
+            "Sparse Routing for Compilers[OSDI'20]: [[Paper](https://x.org/a.pdf)] [[Note](https://x.org/n)]",
+            "Sparse Routing for Compilers",
+            "OSDI",
+            2020,
+        ),
+        ("Tile Graphs for Fusion \\[ASPLOS 2023\\]", "Tile Graphs for Fusion", "ASPLOS", 2023),
+        ("Speech Denoising GAN (ICASSP2018)", "Speech Denoising GAN", "ICASSP", 2018),
+        (
+            "A Survey of Kernels: [[Paper](https://arxiv.org/abs/1)]",
+            "A Survey of Kernels",
+            None,
+            None,
+        ),
+        ("ResNet50 Features Revisited", "ResNet50 Features Revisited", None, None),
+    ],
+)
+def test_bracketed_and_glued_venue_tags(
+    item: str, title: str, venue: str | None, year: int | None
+) -> None:
+    read = read_paper(item)
+    assert read is not None
+    assert (read.paper.title, read.paper.venue, read.paper.year) == (title, venue, year)
+
+
+def test_task_list_papers_nested_under_plain_labels() -> None:
+    text = (
+        "## Compilers\n\n"
+        "- Survey\n"
+        "  - [x] Kernel Fusion in Practice[MLSys'22]: [[Paper](https://arxiv.org/abs/1)]\n\n"
+        "- Scheduling\n"
+        "  - [ ] Tile Scheduling at Scale (OSDI 2023) [[Paper](https://arxiv.org/abs/2)]\n"
+        "  - [x] Loop Nests Revisited [[Paper](https://arxiv.org/abs/3)]\n"
+        "-[X]Graph Rewrites\n"
+    )
+    papers = parse(text).papers
+    assert [(p.title, p.venue, p.year) for p in papers][:3] == [
+        ("Kernel Fusion in Practice", "MLSys", 2022),
+        ("Tile Scheduling at Scale", "OSDI", 2023),
+        ("Loop Nests Revisited", None, None),
+    ]
+    assert all("[" not in p.title for p in papers)
+
+
+def test_a_bare_address_is_no_paper() -> None:
+    text = "- More lists below\n  - https://docs.example.com/sheet/1\n"
+    assert parse(text).papers == []
+
+
+def test_a_bullet_alias_with_the_full_title_as_the_next_paragraph() -> None:
+    english = (
+        "## Detection\n\n- FastDet, ECCV 2018\n\nFast Detection With Shared Anchors\n\n"
+        "https://video.example.org/1\n\n- PoseNet\n\nA Simple Baseline for Pose Estimation\n"
+    )
+    chinese = "## 检测专题\n\n- 快速检测，CVPR 2019最佳论文\n\nFast Detection With Shared Anchors\n"
+    assert [(p.title, p.venue, p.year) for p in parse(english).papers] == [
+        ("Fast Detection With Shared Anchors", "ECCV", 2018),
+        ("A Simple Baseline for Pose Estimation", None, None),
+    ]
+    assert [p.title for p in parse(chinese).papers] == ["Fast Detection With Shared Anchors"]
+
+
+def test_a_bullet_followed_by_prose_keeps_its_own_title() -> None:
+    text = "- Sparse Mixtures of Experts at Scale\n\nWe read this one twice, it was long.\n"
+    assert not any("We read" in p.title for p in parse(text).papers)

@@ -54,6 +54,8 @@ class Block:
     level: int = 0
     quote: int = 0
     rows: tuple[tuple[str, ...], ...] = field(default=())
+    #: A task-list item's box: "x" when checked, " " when open, "" for any other block.
+    task: str = ""
 
     @property
     def ordinal(self) -> int | None:
@@ -282,8 +284,20 @@ class _Scanner:
             parts.append(stripped)
             end += 1
         marker = item.group(1)
+        box = TASK_BOX.match(parts[0])
+        task = ""
+        if box:
+            task = "x" if box.group(1).strip() else " "
+            parts[0] = parts[0][box.end() :]
         return self._emit(
-            "item", start, end, text="\n".join(parts), indent=indent, marker=marker, quote=quote
+            "item",
+            start,
+            end,
+            text="\n".join(parts),
+            indent=indent,
+            marker=marker,
+            quote=quote,
+            task=task,
         )
 
     @staticmethod
@@ -307,11 +321,20 @@ BULLET_CHARS = frozenset("-*+•·▪◦‣●○")
 
 
 def _list_marker(body: str) -> re.Match[str] | None:
-    """``LIST_MARKER.match(body)``, with the regex skipped for lines that cannot start an item."""
+    """``LIST_MARKER.match(body)``, with the regex skipped for lines that cannot start an item.
+
+    A bullet glued to a task box ("-[x]Title") starts an item too, as its author meant.
+    """
     first = body[:1]
     if first in BULLET_CHARS or first.isdigit():
-        return LIST_MARKER.match(body)
+        return LIST_MARKER.match(body) or (GLUED_TASK.match(body) if body[1:2] == "[" else None)
     return None
+
+
+#: "[x] ", "[ ]", "[X]", "[✓]" opening a list item's text.
+TASK_BOX = LazyPattern(r"\[([ xX✓✔])\][ \t]*")
+#: A bullet written against its task box: "-[x]Title", "*[ ] Title".
+GLUED_TASK = LazyPattern(r"([-*+])(?=\[[ xX✓✔]\])")
 
 
 def _lines(text: str) -> list[str]:

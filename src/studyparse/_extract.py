@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 
 from ._blocks import TAB_WIDTH, Block
+from ._content import url_role
 from ._dates import find_date, label_year
 from ._inline import clean, plain
 from ._labelled import (
@@ -695,12 +696,14 @@ def _paper_evidence(read: PaperRead | None) -> int:
     evidence = read.evidence
     if paper.url and SITE_ROOT.match(paper.url):
         return -1  # a link to a whole site is a resource, not a publication
+    if paper.title.startswith(("http://", "https://", "www.")):
+        return -1  # a bare address names no publication
     if NAMED_TITLE.match(paper.title):
         evidence += 1
     if (
         paper.url
         and not read.url_labelled
-        and not is_paper_url(paper.url)
+        and url_role(paper.url) != "paper"
         and not paper.venue
         and not paper.year
     ):
@@ -761,13 +764,22 @@ def _has_title_link(block: Block | _Cell) -> bool:
 
 
 def _is_container(entry: _Entry) -> bool:
-    """A label item ("Readings", "Order: by lot") whose children are the real entries."""
+    """A label item ("Readings", "Survey") whose children are the real entries.
+
+    Its children link their titles or read as papers (a venue, a year, a paper link):
+    half of two or more, or the only one.
+    """
     nested = [b for b in entry.children if b.kind == "item"]
-    if len(nested) < 2 or plain(entry.block.text).links:
+    if not nested or plain(entry.block.text).links or _reads_as_paper(entry.block):
         return False
     base = min(_level(b) for b in nested)
     level = [b for b in nested if _level(b) == base]
-    return sum(1 for b in level if _has_title_link(b)) * 2 >= len(level)
+    entries = sum(1 for b in level if _has_title_link(b) or _reads_as_paper(b))
+    return entries * 2 >= len(level) and (len(nested) >= 2 or entries == len(level))
+
+
+def _reads_as_paper(block: Block) -> bool:
+    return _paper_evidence(read_paper(block.text, line=block.line)) >= 2
 
 
 def _talk_evidence(
@@ -810,10 +822,58 @@ def _item(builder: _Builder, index: int) -> int:
     role = builder.role()
     if role != "people" and _marked_items(builder, items, role):
         return end
+    titled = _titled_alias(builder, items, end)
+    if titled is not None:
+        return titled
     if role == "people":
         return _people_items(builder, index, end, items)
     _read_entries(builder, _entries(items), role)
     return end
+
+
+def _titled_alias(builder: _Builder, items: list[Block], end: int) -> int | None:
+    """One bullet naming a paper by its alias ("- ResNet, CVPR 2016") with the full title
+    as the paragraph after it: a paper titled by that paragraph, the alias a note."""
+    after = _next_index(builder.blocks, end)
+    if len(items) != 1 or items[0].indent or after is None:
+        return None
+    paragraph = builder.blocks[after]
+    text = clean(plain(paragraph.text).text)
+    if not _full_title(paragraph, text):
+        return None
+    read = read_paper(items[0].text, line=items[0].line, category=builder.category())
+    if read is None or len(read.paper.title.split()) + 2 > len(text.split()):
+        return None  # the bullet is no shorter name of the paragraph's paper
+    builder.flush_raw()
+    alias = read.paper.title
+    paper = replace(read.paper, title=text, notes=[alias, *read.paper.notes])
+    builder.current_papers().papers.append(paper)
+    for block in builder.blocks[end:after]:
+        builder.keep_raw(block)
+    builder.keep_raw(paragraph)
+    return after + 1
+
+
+def _next_index(blocks: list[Block], index: int) -> int | None:
+    while index < len(blocks) and blocks[index].kind == "blank":
+        index += 1
+    return index if index < len(blocks) else None
+
+
+def _full_title(block: Block, text: str) -> bool:
+    """A paragraph that is a paper's full English title: Latin words, three or more, no
+    sentence, no label, no address, on its own line."""
+    if block.kind not in ("text", "item") or "\n" in block.text or "://" in block.text:
+        return False
+    words = text.split()
+    latin = sum(1 for word in words if word[:1].isascii() and word[:1].isalpha())
+    return (
+        len(words) >= 3
+        and latin * 4 >= len(words) * 3
+        and looks_like_title(text)
+        and "@" not in text
+        and can_head(block.text)
+    )
 
 
 def _marked_items(builder: _Builder, items: list[Block], role: str | None) -> bool:

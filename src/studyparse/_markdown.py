@@ -372,11 +372,17 @@ class _SourceWriter:
     def item_lines(self, block: Block) -> list[str]:
         """An item's lines: the canonical paper shape when safe, else the item as written."""
         paper = self.papers.get(block.line)
-        if paper is not None:
+        if paper is not None and _holds(block.text, paper):
             shape = canonical_paper(paper, block.text)
             if shape is not None:
                 return [shape]
         return block.text.split("\n") if block.text else [""]
+
+
+def _holds(text: str, paper: Paper) -> bool:
+    """The item holds the paper's title itself (not an alias whose full title stands below)."""
+    read = read_paper(text)
+    return read is not None and read.paper.title == paper.title
 
 
 def _write_heading(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:

@@ -63,6 +63,16 @@ BOLD_ENTRY = re.compile(
 )
 INITIAL_END = LazyPattern(r"\s[A-Z]$")
 BRACKETED = re.compile(r"\[([^\[\]]{1,24})\]")
+#: What dropped links leave inside the brackets around them ("[[Paper](u)]" -> "[ ]").
+EMPTY_BRACKETS = LazyPattern(r"\[\s*\]|\(\s*\)")
+#: A bracketed tag at the end of a title, perhaps before a colon.
+TRAILING_TAG = LazyPattern(r"(?<!\s)\s*[\[(（【](?P<tag>[^\[\]()（）【】]{2,40})[\])）】]$")
+#: A venue and year with a note in another script glued after it ("CVPR 2016最佳论文").
+CJK_TAIL = LazyPattern(r"^(?P<head>[\x00-\x7f]*?\d)(?P<note>[^\x00-\x7f][^\d]*)$")
+#: "NeurIPS2019", "OSDI'20", "CVPR’16": a venue glued to its year.
+GLUED_VENUE_YEAR = LazyPattern(
+    r"^(?P<venue>[A-Za-z][A-Za-z&+-]{1,15}?)(?:['’](?P<short>\d{2})|(?P<year>(?:19|20)\d{2}))$"
+)
 LABEL_SEPARATORS = " \t:：-–—|/,"
 TITLE_STRIP = " \t:：-–—.,;|/"
 
@@ -189,6 +199,15 @@ def _venue_year(part: str) -> tuple[str | None, int | None, str | None]:
     match = YEAR_VENUE.match(part)
     if match and venue_like(match.group("venue")):
         return match.group("venue").strip(), _year(match.group("year")), None
+    tail = CJK_TAIL.match(part) if not part.isascii() else None
+    if tail is not None:  # "CVPR 2016最佳论文": a note glued after the year
+        venue, year, rest = _venue_year(tail.group("head"))
+        if year is not None:
+            return venue, year, " ".join(filter(None, (rest, tail.group("note"))))
+    glued = GLUED_VENUE_YEAR.match(part) if part[-1:].isdigit() else None
+    if glued and venue_like(glued.group("venue")):
+        short = glued.group("short")
+        return glued.group("venue"), int(glued.group("year") or 0) or 2000 + int(short), None
     if venue_like(part):
         return part, None, None
     return None, None, None
@@ -388,8 +407,23 @@ def _notes_and_assignees(text: str) -> tuple[str, list[str], list[Person]]:
     return text, notes, assignees
 
 
+def _read_trailing_tag(fields: _Fields) -> None:
+    """A venue-year tag after the title: "Title[OSDI'20]:", "Title \\[CVPR 2020\\]"."""
+    fields.title = EMPTY_BRACKETS.sub(" ", fields.title).rstrip(" :：,;|-")
+    closing = fields.title.endswith(("]", ")", "）", "】"))
+    match = TRAILING_TAG.search(fields.title) if closing else None
+    if match is None or not fields.title[: match.start()].strip():
+        return
+    venue, year, _ = _venue_year(match.group("tag"))
+    if year is None and (venue is None or lookup(venue) is None):
+        return
+    fields.title = fields.title[: match.start()]
+    fields.venue, fields.year = fields.venue or venue, fields.year or year
+    fields.evidence += 2
+
+
 def _finish_title(title: str) -> str:
-    title = clean(title)
+    title = clean(EMPTY_BRACKETS.sub(" ", title))
     if title[:1] in ("[", "(") or title[:1].isdigit():  # where ORDINAL can match
         title = ORDINAL.sub("", title)
     title = title.strip(TITLE_STRIP + "“”\"'*_")
@@ -426,6 +460,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         fields.evidence += 1
     elif fields is None:
         fields = _Fields(title=clean(body))
+        _read_trailing_tag(fields)
         _read_paren(fields)
         _read_tail(fields)
     _read_leading_tag(fields)

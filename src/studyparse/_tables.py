@@ -68,6 +68,12 @@ DATE_MASK = LazyPattern(r"^(?:[YMD]{2,4}|[年月日])(?:\s*[-./]?\s*(?:[YMD]{2,4
 EDGE_YEAR = LazyPattern(r"(?:^|(?<=[\s,'’]))(?P<year>(?:19|20)\d{2})(?=[\s,.;]|$)")
 #: An entry that is only a parenthesised note ("(slides to follow)", "（见脚注）").
 NOTE_ONLY = LazyPattern(r"^[(（][^()（）]*[)）]?$|^[(（].*[)）]$")
+#: "Name: " or "Name, Name : " before an entry of a cell.
+LEADING_NAMES = LazyPattern(
+    r"^\s*(?P<names>[^\s:：\[\]()<>|][^:：\[\]()<>|]{1,39}?)\s*[:：]\s*(?P<rest>\S.*)$", re.S
+)
+#: " (Name)" or " (Name, Name)" after an entry of a cell.
+TRAILING_NAMES = LazyPattern(r"(?<!\s)\s*[(（](?P<names>[^()（）\[\]]{2,40})[)）]\s*$")
 NUMBERED_SLOT = LazyPattern(r"^.{1,40}?\s?\(\d{1,2}\)$")
 
 
@@ -230,7 +236,37 @@ def table_kind(rows: Rows, roles: Roles, context: TableContext) -> str | None:
 
 
 def _presented(row: tuple[str, ...], roles: Roles) -> bool:
-    return not is_placeholder(_plain_cell(row, roles, "presenters"))
+    """The row names a presenter: in its presenters column, or beside each entry of its title."""
+    if not is_placeholder(_plain_cell(row, roles, "presenters")):
+        return True
+    if "presenters" in roles or not {"date", "week"} & roles.keys():
+        return False  # names beside titles in a list of papers are their authors
+    items = cell_items(cell(row, roles, "title"))
+    return bool(items) and all(item_presenters(item) for item in items)
+
+
+def item_presenters(markdown: str) -> tuple[str, list[Person]] | None:
+    """An entry that names its own presenter: "Name: [Title](u)" or "[Title](u) (Name)".
+
+    Returns the entry without the name, and the people; None when it names nobody.
+    """
+    lead = LEADING_NAMES.match(markdown)
+    if lead is not None:
+        names = person_names(lead.group("names"))
+        if _sure(names):
+            return lead.group("rest"), [Person(name=name) for name in names]
+    tail = TRAILING_NAMES.search(markdown)
+    if tail is not None and markdown[: tail.start()].strip():
+        names = person_names(tail.group("names"))
+        if _sure(names):
+            return markdown[: tail.start()].rstrip(), [Person(name=name) for name in names]
+    return None
+
+
+def _sure(names: list[str]) -> bool:
+    """Names, one at least sure (a surname, two Latin words, a handle), none that is a word."""
+    strengths = [name_strength(name) for name in names]
+    return bool(strengths) and min(strengths) > 0 and max(strengths) == 2
 
 
 def _talk_material(body: Rows, roles: Roles) -> int:
@@ -512,7 +548,11 @@ def _row_talks(
         return [], people
     presenters = [p for i in roles.get("presenters", []) for p in _people(row, i)]
     items = cell_items(title_cell)
-    if len(items) > 1 and len(presenters) == len(items):
+    own = [item_presenters(item) for item in items] if not presenters else [None]
+    if all(own):
+        pairs = [found for found in own if found is not None]
+        people += [person for _, who in pairs for person in who]
+    elif len(items) > 1 and len(presenters) == len(items):
         pairs = [(item, [person]) for item, person in zip(items, presenters, strict=True)]
     else:
         pairs = [(title_cell, presenters)]
