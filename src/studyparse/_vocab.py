@@ -132,6 +132,10 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "分享",
         "分享者",
         "汇报人",
+        "presented by",
+        "発表者",
+        "登壇者",
+        "講演者",
     ),
     "hosts": (
         "host",
@@ -167,8 +171,21 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "슬라이드",
         "课件",
         "幻灯片",
+        "スライド",
+        "発表資料",
     ),
-    "video": ("video", "videos", "youtube", "recording", "영상", "녹화", "视频", "录像"),
+    "video": (
+        "video",
+        "videos",
+        "youtube",
+        "recording",
+        "영상",
+        "녹화",
+        "视频",
+        "录像",
+        "動画",
+        "録画",
+    ),
     "date": (
         "date",
         "dates",
@@ -182,6 +199,9 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "발표 날짜",
         "日期",
         "时间",
+        "日付",
+        "日時",
+        "開催日",
     ),
     "title": (
         "title",
@@ -200,6 +220,10 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "题目",
         "主题",
         "内容",
+        "タイトル",
+        "題目",
+        "論文",
+        "テーマ",
     ),
     "venue": ("venue", "conference", "journal", "published", "학회", "会议", "期刊"),
     "year": ("year", "연도", "年份"),
@@ -248,8 +272,51 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "概要",
         "備考",
     ),
-    "paper_url": ("paper", "pdf", "arxiv", "link", "original paper link", "original paper", "논문"),
+    "paper_url": (
+        "paper",
+        "pdf",
+        "arxiv",
+        "link",
+        "original paper link",
+        "original paper",
+        "논문",
+        "url",
+        "href",
+        "paper url",
+        "paper link",
+    ),
 }
+
+#: Words that start a deadline rather than a meeting ("Due on March 6", "**Due** Form").
+DEADLINE_WORDS: tuple[str, ...] = (
+    "due",
+    "deadline",
+    "마감",
+    "제출 마감",
+    "截止",
+    "締切",
+    "締め切り",
+)
+
+#: Who-presents values that name nobody in particular ("All Students", "모두").
+EVERYONE_WORDS: tuple[str, ...] = (
+    "all",
+    "everyone",
+    "everybody",
+    "all students",
+    "all members",
+    "students",
+    "모두",
+    "전원",
+    "다같이",
+    "全员",
+    "大家",
+    "全員",
+    "みんな",
+)
+
+#: The word before a speaker's name in a title ("Guest Lecture by Kaiming He").
+SPEAKER_BEFORE: tuple[str, ...] = ("by",)
 
 #: Notes after a name that mark the one who presents ("고현웅(발표)").
 PRESENTER_MARKS: tuple[str, ...] = ("발표", "발표자", "presenter", "speaker", "主讲")
@@ -531,6 +598,7 @@ VIDEO_HOSTS: tuple[str, ...] = (
     "b23.tv",
     "vimeo.com",
     "tv.naver.com",
+    "panopto.com",
     "dailymotion.com",
     "ixigua.com",
     "nicovideo.jp",

@@ -1,0 +1,285 @@
+"""Structured data as records: YAML front matter lists, and kramdown definition lists.
+
+Every input here is made up; the wordings (English, Korean, Chinese, Japanese)
+appear in no corpus file.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+from studyparse._markdown import to_markdown
+from studyparse._read import parse
+
+# -- YAML front matter ---------------------------------------------------------------
+
+ENGLISH_FRONT_MATTER = """\
+---
+title: "Causal ML Reading Circle"
+layout: page
+tags: [causality, ml]
+updated: 2024-02-01T09:30:00+01:00
+talks:
+  - title: "[Invariant Risk Minimization](https://arxiv.org/abs/1907.02893)"
+    presenter: Priya Raman
+    date: 2024-02-06
+    slides: https://example.org/irm.pdf
+  - topic: Double Machine Learning
+    speakers: [Tomas Berg, "Ines Okafor (ines@example.org)"]
+    date: "Feb 13, 2024"
+    video: https://www.youtube.com/watch?v=abc123
+papers:
+  - title: Elements of Causal Inference
+    authors: [Jonas Peters, Dominik Janzing, Bernhard Schoelkopf]
+    venue: MIT Press
+    year: 2017
+  - title: Causal Forests
+    url: https://arxiv.org/abs/1510.04342
+---
+
+# Causal ML Reading Circle
+
+We meet on Tuesdays.
+"""
+
+
+def test_front_matter_talks_are_talks_with_their_fields() -> None:
+    doc = parse(ENGLISH_FRONT_MATTER)
+    first, second = doc.talks
+    assert (first.title, first.date, first.slides) == (
+        "Invariant Risk Minimization",
+        "2024-02-06",
+        "https://example.org/irm.pdf",
+    )
+    assert [p.name for p in first.presenters] == ["Priya Raman"]
+    assert first.paper is not None and first.paper.url == "https://arxiv.org/abs/1907.02893"
+    assert (second.title, second.date) == ("Double Machine Learning", "2024-02-13")
+    assert [(p.name, p.email) for p in second.presenters] == [
+        ("Tomas Berg", None),
+        ("Ines Okafor", "ines@example.org"),
+    ]
+    assert second.video == "https://www.youtube.com/watch?v=abc123"
+    assert (first.line, second.line) == (7, 11)
+    assert {"Priya Raman", "Tomas Berg", "Ines Okafor"} <= {p.name for p in doc.people}
+
+
+def test_front_matter_papers_are_papers() -> None:
+    doc = parse(ENGLISH_FRONT_MATTER)
+    book, forests = doc.papers
+    assert (book.title, book.venue, book.year) == (
+        "Elements of Causal Inference",
+        "MIT Press",
+        2017,
+    )
+    assert book.authors == ["Jonas Peters", "Dominik Janzing", "Bernhard Schoelkopf"]
+    assert (forests.title, forests.url) == ("Causal Forests", "https://arxiv.org/abs/1510.04342")
+    assert book.line == 16
+
+
+def test_front_matter_scalars_stay_strings_as_written() -> None:
+    doc = parse(ENGLISH_FRONT_MATTER)
+    assert doc.title == "Causal ML Reading Circle"
+    assert doc.front_matter == {
+        "title": "Causal ML Reading Circle",
+        "layout": "page",
+        "tags": "[causality, ml]",
+        "updated": "2024-02-01T09:30:00+01:00",
+    }
+
+
+def test_korean_keys_in_a_schedule_list() -> None:
+    doc = parse(
+        "---\n"
+        "제목: 그래프 신경망 스터디\n"
+        "일정:\n"
+        "  - 제목: 메시지 패싱 신경망 정리\n"
+        "    발표자: 한지우, 오세린\n"
+        "    날짜: 2023년 7월 4일\n"
+        "  - 주제: 그래프 어텐션\n"
+        "    발표자: 문태경\n"
+        "    날짜: 2023-07-11\n"
+        "---\n\n본문\n"
+    )
+    assert [(t.title, t.date) for t in doc.talks] == [
+        ("메시지 패싱 신경망 정리", "2023-07-04"),
+        ("그래프 어텐션", "2023-07-11"),
+    ]
+    assert [[p.name for p in t.presenters] for t in doc.talks] == [["한지우", "오세린"], ["문태경"]]
+    assert doc.front_matter["제목"] == "그래프 신경망 스터디"
+
+
+def test_japanese_keys_read_by_content_of_the_labels() -> None:
+    doc = parse(
+        "---\n"
+        "layout: post\n"
+        "輪読:\n"
+        "  - タイトル: 拡散モデル入門\n"
+        "    発表者: 佐々木 遥\n"
+        "    日付: 2022-11-08\n"
+        "    スライド: https://speakerdeck.com/example/kakusan\n"
+        "---\n"
+    )
+    (talk,) = doc.talks
+    assert (talk.title, talk.date) == ("拡散モデル入門", "2022-11-08")
+    assert [p.name for p in talk.presenters] == ["佐々木 遥"]
+    assert talk.slides == "https://speakerdeck.com/example/kakusan"
+
+
+def test_nested_sessions_give_their_date_and_week_to_their_talks() -> None:
+    doc = parse(
+        "---\n"
+        "安排:\n"
+        "  - 周次: 3\n"
+        "    日期: 2024-05-10\n"
+        "    主题: 检索增强生成\n"
+        "    talks:\n"
+        "      - 题目: 稠密检索综述\n"
+        "        主讲人: 王晓雯\n"
+        "      - 题目: 长上下文与检索\n"
+        "        主讲人: [赵一鸣, 钱多多]\n"
+        "    readings:\n"
+        "      - 题目: Dense Passage Retrieval\n"
+        "        url: https://arxiv.org/abs/2004.04906\n"
+        "---\n"
+    )
+    (session,) = doc.sessions
+    assert (session.title, session.week, session.date) == ("检索增强生成", 3, "2024-05-10")
+    assert [(t.title, t.week, t.date) for t in session.talks] == [
+        ("稠密检索综述", 3, "2024-05-10"),
+        ("长上下文与检索", 3, "2024-05-10"),
+    ]
+    assert [p.name for p in session.talks[1].presenters] == ["赵一鸣", "钱多多"]
+    (reading,) = doc.papers
+    assert (reading.title, reading.category) == ("Dense Passage Retrieval", "检索增强生成")
+    assert session.talks[0].line == 7
+
+
+def test_a_person_mapping_and_a_paper_mapping_inside_a_talk() -> None:
+    doc = parse(
+        "---\n"
+        "sessions:\n"
+        "  - date: 2021-10-05\n"
+        "    presenter:\n"
+        "      name: Wren Adeyemi\n"
+        "      email: wren@example.org\n"
+        "    paper:\n"
+        "      title: Deep Sets\n"
+        "      authors: Manzil Zaheer, Satwik Kottur\n"
+        "      venue: NeurIPS 2017\n"
+        "organizers:\n"
+        "  - name: Lio Marchetti\n"
+        "    github: liom\n"
+        "---\n"
+    )
+    (talk,) = doc.talks
+    assert [(p.name, p.email) for p in talk.presenters] == [("Wren Adeyemi", "wren@example.org")]
+    assert talk.paper is not None
+    assert (talk.paper.title, talk.paper.venue, talk.paper.year) == ("Deep Sets", "NeurIPS", 2017)
+    assert talk.paper.authors == ["Manzil Zaheer", "Satwik Kottur"]
+    assert doc.papers == []
+    assert ("Lio Marchetti", "liom") in {(p.name, p.handle) for p in doc.people}
+
+
+def test_lists_that_are_not_records_are_left_alone() -> None:
+    doc = parse("---\ntitle: Notes\nmenu:\n  - label: Home\n  - label: About\n---\n")
+    assert doc.talks == [] and doc.papers == []
+    assert doc.front_matter == {"title": "Notes"}
+
+
+def test_bad_yaml_is_a_diagnostic_with_its_line_and_key_values_are_still_read() -> None:
+    doc = parse("---\ntitle: Reading Group\nreads:\n  - date: x\n\t  slides: y\n---\n# Body\n")
+    (problem,) = [d for d in doc.diagnostics if d.code == "front-matter-yaml"]
+    assert problem.line == 5
+    assert "not valid YAML" in problem.message
+    assert doc.front_matter["title"] == "Reading Group"
+    assert doc.title == "Reading Group"
+    assert doc.talks == []
+
+
+def test_front_matter_is_written_back_byte_for_byte() -> None:
+    text = (
+        "---\n"
+        "title:   Spaced   \n"
+        "abstract: |\n"
+        "  line one  \n"
+        "  line two\t\n"
+        "talks:\n"
+        "  - {title: Flow Matching, presenter: Ada Osei, date: 2024-04-02}\n"
+        "---\n\n"
+        "# Flow Matching Club\n"
+    )
+    out = to_markdown(parse(text))
+    assert out.startswith(text.split("\n\n", 1)[0] + "\n")
+    assert to_markdown(parse(out)) == out
+    assert [t.title for t in parse(out).talks] == ["Flow Matching"]
+
+
+def test_a_document_built_from_its_fields_does_not_repeat_the_front_matter_talks() -> None:
+    import studyparse
+
+    doc = studyparse.parse(ENGLISH_FRONT_MATTER)
+    out = studyparse.to_markdown(doc)
+    again = parse(out)
+    assert [t.title for t in again.talks] == [t.title for t in doc.talks]
+    assert [p.title for p in again.papers] == [p.title for p in doc.papers]
+
+
+def test_twenty_thousand_mappings_are_twenty_thousand_talks() -> None:
+    rows = "".join(
+        f"  - title: Paper number {i}\n    presenter: Ann Lee\n    date: 2024-01-{i % 28 + 1:02d}\n"
+        for i in range(20_000)
+    )
+    start = time.perf_counter()
+    doc = parse("---\ntalks:\n" + rows + "---\n\n# Group\n")
+    assert time.perf_counter() - start < 30
+    assert len(doc.talks) == 20_000
+    assert doc.talks[-1].title == "Paper number 19999"
+    assert doc.talks[-1].line == 2 + 3 * 19_999 + 1
+    assert [p.name for p in doc.people] == ["Ann Lee"]
+
+
+def test_an_alias_bomb_reads_each_record_once() -> None:
+    lines = ["---", "t0: &t0 [" + ", ".join(["{title: lol, presenter: Ann Lee}"] * 10) + "]"]
+    for level in range(1, 12):
+        inner = ", ".join([f"{{title: S{level}, talks: *t{level - 1}}}"] * 10)
+        lines.append(f"t{level}: &t{level} [{inner}]")
+    start = time.perf_counter()
+    doc = parse("\n".join([*lines, "---", "# Bomb", ""]))
+    assert time.perf_counter() - start < 5
+    assert len(doc.talks) == 10  # 10**12 if every alias were expanded
+    assert {t.title for t in doc.talks} == {"lol"}
+
+
+def test_many_uses_of_one_alias_stop_at_the_node_budget() -> None:
+    people = "[" + ", ".join(f"P{i} Q" for i in range(2_000)) + "]"
+    talks = "\n".join(f"  - {{title: T{i}, presenters: *people}}" for i in range(400))
+    start = time.perf_counter()
+    doc = parse(f"---\ncrowd: &people {people}\ntalks:\n{talks}\n---\n")
+    assert time.perf_counter() - start < 20
+    assert any(d.code == "front-matter-too-large" for d in doc.diagnostics)
+    assert 0 < len(doc.talks) < 400
+
+
+def test_deeply_nested_yaml_is_a_diagnostic_not_a_crash() -> None:
+    doc = parse("---\nx: " + "[" * 5_000 + "]" * 5_000 + "\ntitle: Deep\n---\n")
+    assert any(d.code == "front-matter-yaml" for d in doc.diagnostics)
+    assert doc.front_matter["title"] == "Deep"
+
+
+def _modules_after(code: str) -> set[str]:
+    script = f"{code}\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return {name.partition(".")[0] for name in proc.stdout.split("\n")}
+
+
+def test_yaml_is_imported_only_for_a_document_with_front_matter() -> None:
+    plain = (
+        "from studyparse._read import parse\nparse('# Group\\n- [A](https://arxiv.org/abs/1)\\n')"
+    )
+    assert "yaml" not in _modules_after(plain)
+    framed = "from studyparse._read import parse\nparse('---\\ntitle: x\\n---\\n# Group\\n')"
+    assert "yaml" in _modules_after(framed)
