@@ -283,3 +283,224 @@ def test_yaml_is_imported_only_for_a_document_with_front_matter() -> None:
     assert "yaml" not in _modules_after(plain)
     framed = "from studyparse._read import parse\nparse('---\\ntitle: x\\n---\\n# Group\\n')"
     assert "yaml" in _modules_after(framed)
+
+
+# -- kramdown definition lists -------------------------------------------------------
+
+
+def test_a_dated_term_with_labelled_definitions_is_one_talk() -> None:
+    doc = parse(
+        "## Schedule\n\n"
+        "Week 3 — Sep 12, 2023\n"
+        ": **Paper:** [Neural Ordinary Differential Equations](https://arxiv.org/abs/1806.07366)\n"
+        ": Presenter: Ann Lee\n"
+        ": Slides: [pdf](https://example.org/node.pdf)\n"
+    )
+    (talk,) = doc.talks
+    assert (talk.title, talk.week, talk.date) == (
+        "Neural Ordinary Differential Equations",
+        3,
+        "2023-09-12",
+    )
+    assert [p.name for p in talk.presenters] == ["Ann Lee"]
+    assert talk.slides == "https://example.org/node.pdf"
+    assert talk.paper is not None and talk.paper.url == "https://arxiv.org/abs/1806.07366"
+    assert talk.line == 4
+    (session,) = doc.sessions
+    assert (session.title, session.line) == ("Week 3 — Sep 12, 2023", 3)
+
+
+def test_unlabelled_titles_under_a_date_are_talks_of_that_date_by_the_named_people() -> None:
+    doc = parse(
+        "Oct 3, 2023\n"
+        ": [Score-Based Generative Modeling](https://example.org/recording) "
+        "([Slides](https://example.org/sb.pptx))\n"
+        "  : Mira Solberg, Teo Vance\n"
+        ": 1. [Consistency Models](https://arxiv.org/abs/2303.01469)\n"
+        "  2. [Flow Straight and Fast](https://arxiv.org/abs/2209.03003) by Xingchao Liu\n"
+    )
+    assert [(t.title, t.date) for t in doc.talks] == [
+        ("Score-Based Generative Modeling", "2023-10-03"),
+        ("Consistency Models", "2023-10-03"),
+        ("Flow Straight and Fast", "2023-10-03"),
+    ]
+    assert {tuple(p.name for p in t.presenters) for t in doc.talks} == {
+        ("Mira Solberg", "Teo Vance")
+    }
+    first, _, last = doc.talks
+    assert first.slides == "https://example.org/sb.pptx"
+    assert last.paper is not None and last.paper.authors == ["Xingchao Liu"]
+    assert "Xingchao Liu" not in {p.name for p in doc.people}
+
+
+def test_korean_term_is_the_title_and_its_labels_the_fields() -> None:
+    doc = parse(
+        "트랜스포머 경량화 기법\n"
+        ": 발표자: 김하늘\n"
+        ": 날짜: 2024년 3월 5일\n"
+        ": 발표자료: [slides](https://example.org/light.pdf)\n"
+    )
+    (talk,) = doc.talks
+    assert (talk.title, talk.date) == ("트랜스포머 경량화 기법", "2024-03-05")
+    assert [p.name for p in talk.presenters] == ["김하늘"]
+    assert talk.slides == "https://example.org/light.pdf"
+
+
+def test_chinese_labels_with_wide_colons() -> None:
+    doc = parse(
+        "2024年5月10日\n"
+        ": 主讲人：王晓雯\n"
+        ": 论文：[检索增强生成综述](https://arxiv.org/abs/2312.10997)\n"
+    )
+    (talk,) = doc.talks
+    assert (talk.title, talk.date) == ("检索增强生成综述", "2024-05-10")
+    assert [p.name for p in talk.presenters] == ["王晓雯"]
+
+
+def test_japanese_dated_term_with_a_slide_deck_as_the_title_link() -> None:
+    doc = parse(
+        "第5回 2022年11月8日\n"
+        ": 発表者: 佐々木 遥\n"
+        ": [拡散モデル入門](https://speakerdeck.com/example/kakusan)\n"
+    )
+    (talk,) = doc.talks
+    assert (talk.title, talk.date) == ("拡散モデル入門", "2022-11-08")
+    assert talk.slides == "https://speakerdeck.com/example/kakusan"
+    assert [p.name for p in talk.presenters] == ["佐々木 遥"]
+
+
+def test_an_invited_talk_names_its_speaker_and_a_deadline_is_no_talk() -> None:
+    doc = parse(
+        "Apr 2, 2024\n"
+        ": **INVITED**{: .label .label-green} [Invited Talk by Hana Novak](https://youtu.be/x1)\n\n"
+        "Apr 4, 2024\n"
+        ": **Due**{: .label .label-red} [Project proposal](https://forms.example.org/p)\n\n"
+        "Apr 9, 2024\n"
+        ": [Learning by Doing](https://example.org/lbd)\n"
+        "  : Everyone\n"
+    )
+    invited, practice = doc.talks
+    assert (invited.title, invited.video) == ("Invited Talk by Hana Novak", "https://youtu.be/x1")
+    assert [p.name for p in invited.presenters] == ["Hana Novak"]
+    assert (practice.title, practice.presenters) == ("Learning by Doing", [])
+    assert "Project proposal" in "\n".join(block.text for block in doc.blocks)
+
+
+def test_a_term_with_authors_and_a_venue_is_a_paper() -> None:
+    doc = parse(
+        "Deep Residual Learning for Image Recognition\n"
+        ": Authors: Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun\n"
+        ": Venue: CVPR 2016\n"
+        ": [arXiv](https://arxiv.org/abs/1512.03385)\n"
+    )
+    assert doc.talks == []
+    (paper,) = doc.papers
+    assert (paper.title, paper.venue, paper.year) == (
+        "Deep Residual Learning for Image Recognition",
+        "CVPR",
+        2016,
+    )
+    assert paper.authors[0] == "Kaiming He" and len(paper.authors) == 4
+    assert paper.url == "https://arxiv.org/abs/1512.03385"
+
+
+def test_a_glossary_is_kept_as_text() -> None:
+    text = (
+        "# Glossary\n\n"
+        "Attention\n"
+        ": A weighted average whose weights the model computes.\n\n"
+        "Residual\n"
+        ": The input added back to a block's output.\n"
+    )
+    doc = parse(text)
+    assert doc.talks == [] and doc.papers == []
+    kept = "\n".join(block.text for block in doc.blocks)
+    assert ": A weighted average whose weights the model computes." in kept
+    assert to_markdown(doc) == text
+
+
+def test_definition_lists_are_written_back_as_written() -> None:
+    text = (
+        "# Schedule\n\n"
+        "Oct 3, 2023\n"
+        ": [Consistency Models](https://arxiv.org/abs/2303.01469)\n"
+        "  : Mira Solberg\n"
+        ": 1. [Flow Matching](https://arxiv.org/abs/2210.02747)\n"
+        "  1. [Rectified Flow](https://arxiv.org/abs/2209.03003)\n"
+        "\n"
+        ": Slides: [deck](https://example.org/deck.pdf)\n\n"
+        "Oct 10, 2023\n"
+        ": Presenter: Teo Vance\n"
+    )
+    out = to_markdown(parse(text))
+    assert out == text
+    assert [t.title for t in parse(out).talks] == [
+        "Consistency Models",
+        "Flow Matching",
+        "Rectified Flow",
+        None,
+    ]
+
+
+def test_a_definition_after_a_list_item_starts_a_new_definition() -> None:
+    doc = parse(
+        "May 7, 2024\n"
+        ": 1. [Mamba](https://arxiv.org/abs/2312.00752)\n"
+        "  2. [S4](https://arxiv.org/abs/2111.00396)\n"
+        ": Presenter: Ravi Menon\n"
+    )
+    assert [t.title for t in doc.talks] == ["Mamba", "S4"]
+    assert {p.name for t in doc.talks for p in t.presenters} == {"Ravi Menon"}
+
+
+def test_twenty_thousand_definitions_finish_in_linear_time() -> None:
+    text = "Sep 1, 2023\n" + "".join(
+        f": [Talk {i}](https://example.org/{i})\n" for i in range(20_000)
+    )
+    start = time.perf_counter()
+    doc = parse(text)
+    assert time.perf_counter() - start < 30
+    assert len(doc.talks) == 20_000
+    assert doc.talks[-1].title == "Talk 19999" and doc.talks[-1].line == 20_001
+
+
+def test_an_outline_with_readings_gives_talks_notes_and_papers() -> None:
+    doc = parse(
+        "Week 4 Oct 2\n"
+        ": **Lecture**{: .label .label-blue }[Graph Neural Networks](https://example.org/w4.pdf)\n"
+        "  **Lab**{: .label .label-green }[PyG Lab](https://example.org/lab4.pdf)\n"
+        ": - Message passing\n"
+        "  - Oversmoothing\n"
+        "  - Suggested readings:\n"
+        "    - Kipf & Welling (2017) [Semi-Supervised Classification with Graph "
+        "Convolutional Networks](https://arxiv.org/abs/1609.02907)\n"
+        "    - Xu et al. (2019) [How Powerful are Graph Neural Networks?]"
+        "(https://arxiv.org/abs/1810.00826)\n"
+    )
+    assert [(t.title, t.week) for t in doc.talks] == [("Graph Neural Networks", 4), ("PyG Lab", 4)]
+    assert doc.talks[0].notes == ["Message passing", "Oversmoothing"]
+    assert [(p.title, p.year, p.category) for p in doc.papers] == [
+        (
+            "Semi-Supervised Classification with Graph Convolutional Networks",
+            2017,
+            "Suggested readings",
+        ),
+        ("How Powerful are Graph Neural Networks?", 2019, "Suggested readings"),
+    ]
+
+
+def test_a_korean_outline_with_a_reading_label() -> None:
+    doc = parse(
+        "3주차 - 10월 2일\n"
+        ": [그래프 신경망 개요](https://example.org/w3.pdf)\n"
+        "  : 발표자: 이서준\n"
+        ": - 메시지 전달\n"
+        "  - 참고 논문\n"
+        "    - [Graph Attention Networks](https://arxiv.org/abs/1710.10903)\n"
+    )
+    (talk,) = doc.talks
+    assert (talk.title, talk.week) == ("그래프 신경망 개요", 3)
+    assert [p.name for p in talk.presenters] == ["이서준"]
+    assert [(p.title, p.category) for p in doc.papers] == [
+        ("Graph Attention Networks", "참고 논문")
+    ]

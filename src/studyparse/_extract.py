@@ -16,6 +16,7 @@ from itertools import islice
 
 from ._blocks import TAB_WIDTH, Block
 from ._dates import find_date, label_year
+from ._definitions import definition_end, read_definition_list
 from ._frontmatter import read_front_matter
 from ._inline import clean, plain
 from ._outline import (
@@ -422,7 +423,28 @@ def _group_names(builder: _Builder, line: str) -> None:
     builder.people += people_from(GROUP_PREFIX.sub("", line, count=1))
 
 
+def _definition_list(builder: _Builder, index: int, end: int) -> int:
+    """A term and its ``: `` definitions: a session of talks, a paper, or text kept as it is."""
+    builder.finish_talk()
+    builder.finish_field_session()
+    blocks = builder.blocks[index:end]
+    read = read_definition_list(blocks, builder.year_hint)
+    if read is None:
+        for block in blocks:
+            builder.keep_raw(block)
+        return end
+    if read.session is not None:
+        builder.add_session(read.session)
+    if read.papers:
+        builder.current_papers().papers.extend(read.papers)
+    builder.people += read.people
+    return end
+
+
 def _text(builder: _Builder, index: int) -> int:
+    end = definition_end(builder.blocks, index)
+    if end > index:
+        return _definition_list(builder, index, end)
     block = builder.blocks[index]
     line_text = clean(plain(block.text).text)
     if builder.names_follow and builder.draft is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ._content import link_role, person_names, url_role, venue_and_year
+from ._content import PERSON_NAME, link_role, person_names, url_role, venue_and_year
 from ._dates import find_date
 from ._inline import Link, clean, plain
 from ._papers import split_authors
@@ -27,6 +27,7 @@ from ._vocab import (
     FIELD_LABELS,
     LINK_LABELS,
     SPEAKER_BEFORE,
+    TALK_WORDS,
     is_placeholder,
     label_kind,
     normalized_label,
@@ -54,6 +55,8 @@ RECORD_KINDS = (
 )
 #: A kramdown attribute list (``{: .label .label-purple}``, ``{:.note}``): markup, not words.
 ATTRIBUTE_LIST = LazyPattern(r"\{:[^{}\n]{0,200}\}")
+#: A badge: bold words given an attribute list (``**Lecture**{: .label }``), no title words.
+BADGE = LazyPattern(r"^\s{0,3}(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\{:[^{}\n]{0,200}\}")
 #: "Label: value" with a short label, the label perhaps in bold ("**Paper:** [T](u)").
 LABELLED_VALUE = LazyPattern(r"^[*_]{0,3}(?P<label>[^:：*_\[\]()]{1,30}?)[*_]{0,3}\s*[:：]")
 #: Most people one names-only field lists ("Evani, John, Nathan, Taishi, Winston").
@@ -164,14 +167,28 @@ def _people(markdown: str) -> list[Person]:
     return [] if is_everyone(markdown) else people_from(markdown)
 
 
-def _speakers_after_by(text: str) -> list[Person]:
-    """The people named after a final "by" ("Invited Talk by Jun-Yan Zhu"), or []."""
+def _speakers_after_by(text: str, *, in_title: bool = False) -> list[Person]:
+    """The people after a final "by": "[Paper](u) by A. Author", "Invited Talk by Jun-Yan Zhu".
+
+    Inside a title the words before "by" must name a talk ("Guest Lecture"), so
+    "Learning by Doing" names nobody; a name there is any capitalised name shape.
+    """
     for word in SPEAKER_BEFORE:
-        _, found, names = text.rpartition(f" {word} ")
-        if not found and text.lower().startswith(f"{word} "):
-            names, found = text[len(word) + 1 :], word
-        if found and names_only(names.strip(" .")):
-            return people_from(names.strip(" ."))
+        head, found, names = text.rpartition(f" {word} ")
+        if not found and not in_title and text.lower().startswith(f"{word} "):
+            head, names, found = "", text[len(word) + 1 :], word
+        names = names.strip(" .")
+        if not found:
+            continue
+        if in_title:
+            last = head.split()[-1:] or [""]
+            if label_kind(last[0], {"talk": TALK_WORDS}) is None:
+                continue
+            parts = split_names(names)
+            if parts and len(parts) <= MAX_NAMES and all(PERSON_NAME.match(p) for p in parts):
+                return people_from(names)
+        elif names_only(names):
+            return people_from(names)
     return []
 
 
@@ -213,7 +230,8 @@ def read_entry(markdown: str, line: int) -> Entry | None:
     out. Its own link is a video, slides or a page by its host; the other links are
     slides, video, code or notes by their labels. None for an empty or "TBD" title.
     """
-    inline = plain(without_attributes(markdown))
+    badge = BADGE.match(markdown) if "{:" in markdown else None
+    inline = plain(without_attributes(markdown[badge.end() :] if badge else markdown))
     title_link = next((link for link in inline.links if _titled(link)), None)
     if title_link is not None:
         before = trimmed(inline.text[: title_link.start])
@@ -236,7 +254,7 @@ def read_entry(markdown: str, line: int) -> Entry | None:
     if not title or is_placeholder(title):
         return None
     entry = Entry(title=title, line=line)
-    entry.by = _speakers_after_by(tail) or _speakers_after_by(title)
+    entry.by = _speakers_after_by(tail) or _speakers_after_by(title, in_title=True)
     if title_link is not None and title_link.url:
         role = url_role(title_link.url)
         if role in ("slides", "video"):

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ._blocks import Block, scan, split_cells, strip_quote
+from ._definitions import definition_end
 from ._inline import clean, plain
 from ._outline import COUNT, EMPHASIS_LINE
 from ._papers import read_paper
@@ -288,6 +289,8 @@ class _SourceWriter:
             return "heading"
         if block.kind == "heading":
             return "verbatim"  # a heading the document does not list is not ours to rewrite
+        if block.kind == "text" and definition_end(self.blocks, index) > index:
+            return "definitions"
         if block.kind == "text" and block.line in self.talks:
             return "talk"
         if block.kind == "text" and self.starts_indented_code(index):
@@ -544,6 +547,14 @@ def _write_text(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     return _Chunk(text, block.line, block.end, flow=True), index + 1
 
 
+def _write_definitions(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
+    """A definition list (a term, then ``: `` lines) exactly as written: kramdown reads it so."""
+    end = definition_end(writer.blocks, index)
+    first, last = writer.blocks[index], writer.blocks[end - 1]
+    text = "\n".join(block.raw for block in writer.blocks[index:end])
+    return _Chunk(text, first.line, last.end, flow=True), end
+
+
 def _write_indented_code(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     """An indented code block, blank lines inside it included, exactly as written."""
     end = index + 1
@@ -583,6 +594,7 @@ BLOCK_WRITERS: dict[str, BlockWriter] = {
     "item": _write_list,
     "table": _write_table,
     "talk": _write_talk,
+    "definitions": _write_definitions,
     "text": _write_text,
     "rule": _write_rule,
     "indented_code": _write_indented_code,

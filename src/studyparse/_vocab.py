@@ -318,6 +318,24 @@ EVERYONE_WORDS: tuple[str, ...] = (
 #: The word before a speaker's name in a title ("Guest Lecture by Kaiming He").
 SPEAKER_BEFORE: tuple[str, ...] = ("by",)
 
+#: Words for a talk itself: "Invited Talk by A" names its speaker, "Learning by Doing" does not.
+TALK_WORDS: tuple[str, ...] = (
+    "talk",
+    "lecture",
+    "keynote",
+    "seminar",
+    "tutorial",
+    "presentation",
+    "session",
+    "강연",
+    "특강",
+    "세미나",
+    "讲座",
+    "报告",
+    "講演",
+    "講義",
+)
+
 #: Notes after a name that mark the one who presents ("고현웅(발표)").
 PRESENTER_MARKS: tuple[str, ...] = ("발표", "발표자", "presenter", "speaker", "主讲")
 
