@@ -504,3 +504,22 @@ def test_a_korean_outline_with_a_reading_label() -> None:
     assert [(p.title, p.category) for p in doc.papers] == [
         ("Graph Attention Networks", "참고 논문")
     ]
+
+
+def test_link_keys_named_by_what_they_link_to() -> None:
+    doc = parse(
+        "---\n"
+        "meetups:\n"
+        "  - title: Profiling Python at Scale\n"
+        "    speaker: Noor Haddad\n"
+        "    youtube_url: https://www.youtube.com/embed/xyz\n"
+        "    slides_link: https://example.org/profiling.pdf\n"
+        "    paper_url: https://arxiv.org/abs/2101.00001\n"
+        "    abstract: Sampling profilers and what they miss.\n"
+        "---\n"
+    )
+    (talk,) = doc.talks
+    assert talk.video == "https://www.youtube.com/embed/xyz"
+    assert talk.slides == "https://example.org/profiling.pdf"
+    assert talk.paper is not None and talk.paper.url == "https://arxiv.org/abs/2101.00001"
+    assert talk.notes == ["Sampling profilers and what they miss."]

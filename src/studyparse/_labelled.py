@@ -25,6 +25,7 @@ from ._vocab import (
     DEADLINE_WORDS,
     EVERYONE_WORDS,
     FIELD_LABELS,
+    LINK_KEY_ENDINGS,
     LINK_LABELS,
     SPEAKER_BEFORE,
     TALK_WORDS,
@@ -131,8 +132,21 @@ def label_of(markdown: str) -> tuple[str, str] | None:
 
 
 def key_kind(key: str) -> str | None:
-    """What a field's key names (a YAML key, a label), by the vocabulary."""
-    return label_kind(key, FIELD_LABELS, RECORD_KINDS)
+    """What a field's key names (a YAML key, a label), by the vocabulary.
+
+    A key that ends in a link word ("youtube_url", "slides_link", "paper_url") holds
+    the link to what the rest of it names: slides, a video, code, or the paper.
+    """
+    kind = label_kind(key, FIELD_LABELS, RECORD_KINDS)
+    if kind is not None:
+        return kind
+    head, _, ending = normalized_label(key).rpartition(" ")
+    if not head or ending not in LINK_KEY_ENDINGS:
+        return None
+    kind = label_kind(head, FIELD_LABELS, RECORD_KINDS)
+    if kind in ("slides", "video", "code", "notes", "paper_url"):
+        return kind
+    return "paper_url" if kind == "title" else None
 
 
 def is_deadline(markdown: str) -> bool:

@@ -287,6 +287,9 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+#: Endings of data keys that hold a link to what the rest names ("slides_url", "video_link").
+LINK_KEY_ENDINGS: tuple[str, ...] = ("url", "link", "href", "uri")
+
 #: Words that start a deadline rather than a meeting ("Due on March 6", "**Due** Form").
 DEADLINE_WORDS: tuple[str, ...] = (
     "due",
