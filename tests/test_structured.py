@@ -523,3 +523,30 @@ def test_link_keys_named_by_what_they_link_to() -> None:
     assert talk.slides == "https://example.org/profiling.pdf"
     assert talk.paper is not None and talk.paper.url == "https://arxiv.org/abs/2101.00001"
     assert talk.notes == ["Sampling profilers and what they miss."]
+
+
+def test_a_lone_capitalised_title_a_lone_korean_name_and_a_sentence_under_dates() -> None:
+    doc = parse(
+        "Sep 12, 2023\n: Graph Neural Networks\n\n"
+        "Sep 19, 2023\n: 김하늘\n\n"
+        "Sep 26, 2023\n: No meeting this week.\n\n"
+        "Oct 3, 2023\n: Ann Lee, Bo Kim\n"
+    )
+    assert [(t.title, [p.name for p in t.presenters], t.date) for t in doc.talks] == [
+        ("Graph Neural Networks", [], "2023-09-12"),
+        (None, ["김하늘"], "2023-09-19"),
+        (None, ["Ann Lee", "Bo Kim"], "2023-10-03"),
+    ]
+
+
+def test_a_front_matter_that_is_itself_a_list_of_talks() -> None:
+    doc = parse("---\n- title: Mixture of Experts\n  발표자: 박서윤\n  date: 2024-06-04\n---\n")
+    (talk,) = doc.talks
+    assert (talk.title, talk.date) == ("Mixture of Experts", "2024-06-04")
+    assert [p.name for p in talk.presenters] == ["박서윤"]
+    assert doc.front_matter == {}
+
+
+def test_a_block_scalar_title_loses_only_its_final_newline() -> None:
+    doc = parse("---\ntitle: |\n  Optimal Transport\n  Reading Notes\nlang: en\n---\n# x\n")
+    assert doc.front_matter == {"title": "Optimal Transport\nReading Notes", "lang": "en"}

@@ -40,7 +40,7 @@ from ._labelled import (
     talks_of,
     without_attributes,
 )
-from ._outline import role_of, week_of
+from ._outline import SENTENCE_END, role_of, week_of
 from ._papers import read_paper
 from ._people import people_from
 from ._records import Paper, Person, Session
@@ -133,6 +133,18 @@ def definitions(blocks: list[Block]) -> list[Definition]:
     return found
 
 
+@dataclass
+class _Reading:
+    """One term's record while its definitions are read."""
+
+    record: Record
+    dated: bool
+    year: int | None
+    papers: list[Paper] = field(default_factory=list)
+    #: Parts that are only names ("Ann Lee"): the presenters, unless no title is given.
+    names: list[tuple[str, int]] = field(default_factory=list)
+
+
 def read_definition_list(blocks: list[Block], year: int | None) -> DefinitionRead | None:
     """The record a term (``blocks[0]``) and its definitions make, or None to keep them as text."""
     term = blocks[0]
@@ -149,11 +161,13 @@ def read_definition_list(blocks: list[Block], year: int | None) -> DefinitionRea
     term_entry = None if only_date else read_entry(term.text, term.line)
     if term_entry is not None and not dated:
         record.entries.append(term_entry)
-    read = DefinitionRead(people=record.people)
+    reading = _Reading(record, dated, year)
     for item in items:
-        _read_definition(record, item, dated, year, read.papers)
+        _read_definition(reading, item)
     if term_entry is not None and dated and not record.entries:
         record.entries.append(term_entry)
+    _name_the_presenters(reading)
+    read = DefinitionRead(papers=reading.papers, people=record.people)
     kind = record_kind(record, "talk" if dated else None)
     if kind == "talk":
         talks = talks_of(record, None, None)
@@ -167,23 +181,38 @@ def read_definition_list(blocks: list[Block], year: int | None) -> DefinitionRea
     return read if read.session is not None or read.papers else None
 
 
-def _read_definition(
-    record: Record, item: Definition, dated: bool, year: int | None, papers: list[Paper]
-) -> None:
+def _name_the_presenters(reading: _Reading) -> None:
+    """Names-only parts are the presenters, but one Latin name alone under a date is a title.
+
+    "Sep 12 / : Graph Neural Networks" is a talk titled so, not one by a person of
+    that name; beside a title, as a list of names, or in Hangul or Han, they are people.
+    """
+    record, names = reading.record, reading.names
+    if len(names) == 1 and not record.entries and reading.dated:
+        markdown, line = names[0]
+        found = names_only(markdown)
+        entry = read_entry(markdown, line) if len(found) == 1 and found[0].isascii() else None
+        if entry is not None:
+            record.entries.append(entry)
+            names.clear()
+    for markdown, _ in names:
+        record.has_presenters = True
+        record.presenters += people_from(", ".join(names_only(markdown)))
+
+
+def _read_definition(reading: _Reading, item: Definition) -> None:
     marker = LIST_MARKER.match(item.text)
     if marker is None:
-        _read_part(record, item.text, item.line, dated, year)
+        _read_part(reading, item.text, item.line, reading.dated)
         for block in item.rest:
-            _read_part(record, block.text, block.line, dated or block.kind == "item", year)
+            _read_part(reading, block.text, block.line, reading.dated or block.kind == "item")
         return
     rows = [(item.indent, item.text[marker.end() :], item.line)]
     rows += [(block.indent, block.text, block.line) for block in item.rest]
-    _read_list(record, rows, year, papers)
+    _read_list(reading, rows)
 
 
-def _read_list(
-    record: Record, rows: list[tuple[int, str, int]], year: int | None, papers: list[Paper]
-) -> None:
+def _read_list(reading: _Reading, rows: list[tuple[int, str, int]]) -> None:
     """A list inside a definition: titles, or an outline with reading lists in it.
 
     A flat list gives one title per item ("1. [Paper](u)"). When an item labels
@@ -197,16 +226,16 @@ def _read_list(
         if label_indent is not None and indent > label_indent:
             found = read_paper(text, line=line, category=category)
             if found is not None and found.paper.title:
-                papers.append(found.paper)
+                reading.papers.append(found.paper)
             continue
         label_indent = None
         label = _reading_label(text)
         if label is not None:
             label_indent, category = indent, label
         elif outline and not _linked(text):
-            record.notes.append(clean(plain(text).text))
+            reading.record.notes.append(clean(plain(text).text))
         else:
-            _read_part(record, text, line, True, year)
+            _read_part(reading, text, line, True)
 
 
 def _reading_label(markdown: str) -> str | None:
@@ -222,30 +251,37 @@ def _linked(markdown: str) -> bool:
     return any(link.url for link in plain(markdown).links)
 
 
-def _read_part(record: Record, markdown: str, line: int, titled: bool, year: int | None) -> None:
+def _read_part(reading: _Reading, markdown: str, line: int, titled: bool) -> None:
     """One definition or line of one: a labelled field, names, links, a date, a title or a note."""
     if not markdown.strip():
         return
+    record = reading.record
     labelled = label_of(markdown)
     if labelled is not None:
-        add_field(record, labelled[0], labelled[1], line, year)
+        add_field(record, labelled[0], labelled[1], line, reading.year)
         return
     if is_everyone(markdown):
         record.has_presenters = True
         return
     names = names_only(markdown)
     if names and (record.entries or len(names) > 1 or name_strength(names[0]) == 2):
-        record.has_presenters = True
-        record.presenters += people_from(", ".join(names))
+        reading.names.append((markdown, line))
         return
     if add_links(record, markdown):
         return
     text = clean(plain(without_attributes(markdown)).text)
-    if record.date is None and is_date(text, year):
-        record.date = find_date(text, year)[0]
+    if record.date is None and is_date(text, reading.year):
+        record.date = find_date(text, reading.year)[0]
         return
-    entry: Entry | None = read_entry(markdown, line) if titled else None
+    entry: Entry | None = None
+    if titled and (_linked(markdown) or not _is_sentence(text)):
+        entry = read_entry(markdown, line)
     if entry is not None:
         record.entries.append(entry)
     else:
         record.notes.append(text)
+
+
+def _is_sentence(text: str) -> bool:
+    """Unlinked text that ends as a sentence ("No meeting this week.", "휴강합니다")."""
+    return SENTENCE_END.search(text) is not None and not text.endswith("?")

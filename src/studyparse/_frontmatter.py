@@ -99,14 +99,15 @@ def read_front_matter(body: str, first_line: int) -> FrontMatter:
     root, problem = _compose(body, first_line)
     if problem is not None:
         return FrontMatter(values=key_values(body), diagnostics=[problem])
-    from yaml.nodes import MappingNode
+    from yaml.nodes import MappingNode, SequenceNode
 
-    if not isinstance(root, MappingNode):
-        return FrontMatter()
     reader = _Reader(body, first_line)
-    reader.search(root, 0)
+    if isinstance(root, MappingNode):
+        reader.search(root, 0)
+    elif isinstance(root, SequenceNode) and _has_mappings(root):
+        reader.read_list("", root, _Context())  # the front matter is the list itself
     found = FrontMatter(
-        values=scalar_values(root, body),
+        values=scalar_values(root, body) if isinstance(root, MappingNode) else {},
         sessions=reader.sessions,
         paper_lists=reader.paper_lists,
         people=reader.people,
@@ -145,8 +146,10 @@ def scalar_values(root: MappingNode, body: str) -> dict[str, str]:
     for key, value in root.value:
         if not isinstance(key, ScalarNode):
             continue
-        if isinstance(value, ScalarNode):
-            values[key.value] = value.value
+        if isinstance(value, ScalarNode):  # a block scalar (| or >) without its final newline
+            values[key.value] = (
+                value.value.rstrip("\n") if value.style in ("|", ">") else value.value
+            )
         elif (
             isinstance(value, CollectionNode)
             and value.flow_style
