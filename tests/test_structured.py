@@ -550,3 +550,13 @@ def test_a_front_matter_that_is_itself_a_list_of_talks() -> None:
 def test_a_block_scalar_title_loses_only_its_final_newline() -> None:
     doc = parse("---\ntitle: |\n  Optimal Transport\n  Reading Notes\nlang: en\n---\n# x\n")
     assert doc.front_matter == {"title": "Optimal Transport\nReading Notes", "lang": "en"}
+
+
+def test_hosts_in_front_matter_are_people_not_presenters() -> None:
+    doc = parse(
+        "---\ntalks:\n  - title: Sparse Autoencoders\n    presenter: Lena Fischer\n"
+        "    host: Omar Siddiqui\n---\n"
+    )
+    (talk,) = doc.talks
+    assert [p.name for p in talk.presenters] == ["Lena Fischer"]
+    assert {p.name for p in doc.people} == {"Lena Fischer", "Omar Siddiqui"}

@@ -241,6 +241,7 @@ class _Reader:
             if not isinstance(item, MappingNode) or not self.first_time(item):
                 continue
             record, children = self.read_mapping(item, role)
+            self.people += record.people  # hosts, reviewers: known people, not presenters
             if children:
                 self.read_session(record, children, context)
                 continue
