@@ -25,7 +25,7 @@ from ._blocks import LIST_MARKER, Block
 from ._content import WEEK_CELL, is_date, name_strength
 from ._dates import find_date
 from ._inline import clean, plain
-from ._labelled import (
+from ._mappings import (
     Entry,
     Record,
     add_field,

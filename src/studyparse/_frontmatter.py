@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ._labelled import (
+from ._mappings import (
     Record,
     RecordKind,
     add_field,
