@@ -4,7 +4,7 @@
     : **Paper:** [Title](https://arxiv.org/abs/...)
     : Presenter: Ann Lee
 
-The term and its definitions are one labelled record (``_labelled``). The term
+The term and its definitions are one labelled record (``_mappings``). The term
 holds the date or week, or the title. Each definition is a labelled field
 ("Presenter: ...", "Slides: ..."), the names of the presenters, links to slides
 or a video, or, unlabelled, a title; a list inside a definition gives one title

@@ -8,7 +8,7 @@ node tree come:
 
 - ``values``: each top-level scalar as the string written (``doc.front_matter``);
 - records: every list of mappings, at any key, is read through the vocabulary
-  (``_labelled``): a mapping with lists of mappings inside is a session, the
+  (``_mappings``): a mapping with lists of mappings inside is a session, the
   others are talks or papers, each with the line its mapping starts on;
 - people listed under people keys (``organizers: - name: ...``).
 
