@@ -311,7 +311,10 @@ class _Scanner:
             return False
         if first in BREAK_CHARS and THEMATIC_BREAK.match(stripped):
             return False
-        return indent_width(content) > item_indent or not LABEL_START.match(stripped)
+        indent = indent_width(content)
+        if first == ":" and stripped[1:2] in ("", " ", "\t") and indent < 4:
+            return False  # a definition list's next definition (kramdown), not this item's text
+        return indent > item_indent or not LABEL_START.match(stripped)
 
 
 LABEL_START = LazyPattern(r"[^\s:：]{1,24}[ \t]*[:：]")

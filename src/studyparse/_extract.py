@@ -17,6 +17,8 @@ from itertools import islice
 from ._blocks import TAB_WIDTH, Block
 from ._content import url_role
 from ._dates import find_date, label_year
+from ._definitions import definition_end, read_definition_list
+from ._frontmatter import read_front_matter
 from ._inline import clean, plain
 from ._labelled import (
     RecordContext,
@@ -303,6 +305,23 @@ class _Builder:
         for kind, line in draft.empty_fields:
             self.warn("empty-field", f"talk field {kind!r} is present but empty", line)
 
+    def add_session(self, session: Session) -> None:
+        """A session read whole (from front matter or a definition list), in reading order."""
+        self.flush_raw()
+        self.doc.sessions.append(session)
+        self.doc.layout.append(LayoutEntry(kind="session", index=len(self.doc.sessions) - 1))
+        added: set[int] = set()  # one person object may present many talks (a YAML alias)
+        for talk in session.talks:
+            self.people += [p for p in talk.presenters if id(p) not in added]
+            added.update(id(p) for p in talk.presenters)
+            self.note_year(talk.date)
+
+    def add_paper_list(self, plist: PaperList) -> None:
+        """A paper list read whole (from front matter), in reading order."""
+        self.flush_raw()
+        self.doc.paper_lists.append(plist)
+        self.doc.layout.append(LayoutEntry(kind="paper_list", index=len(self.doc.paper_lists) - 1))
+
     def add_talk(self, talk: Talk) -> None:
         self.current_session().talks.append(talk)
         self.people += talk.presenters
@@ -465,6 +484,22 @@ def _blank(builder: _Builder, index: int) -> int:
     return index + 1
 
 
+def _front_matter(builder: _Builder, index: int) -> int:
+    """The leading YAML block: its scalars, and the talks and papers of its lists."""
+    block = builder.blocks[index]
+    found = read_front_matter(block.text, block.line + 1)
+    builder.doc.front_matter = found.values
+    builder.year_hint = label_year(found.values.get("date", "")) or builder.year_hint
+    builder.keep_raw(block)
+    for session in found.sessions:
+        builder.add_session(session)
+    for plist in found.paper_lists:
+        builder.add_paper_list(plist)
+    builder.people += found.people
+    builder.doc.diagnostics += found.diagnostics
+    return index + 1
+
+
 def _heading(builder: _Builder, index: int) -> int:
     block = builder.blocks[index]
     style: HeadingStyle = (
@@ -533,7 +568,28 @@ def _event_date(builder: _Builder, text: str) -> bool:
     return True
 
 
+def _definition_list(builder: _Builder, index: int, end: int) -> int:
+    """A term and its ``: `` definitions: a session of talks, a paper, or text kept as it is."""
+    builder.finish_talk()
+    builder.finish_field_session()
+    blocks = builder.blocks[index:end]
+    read = read_definition_list(blocks, builder.year_hint)
+    if read is None:
+        for block in blocks:
+            builder.keep_raw(block)
+        return end
+    if read.session is not None:
+        builder.add_session(read.session)
+    if read.papers:
+        builder.current_papers().papers.extend(read.papers)
+    builder.people += read.people
+    return end
+
+
 def _text(builder: _Builder, index: int) -> int:
+    end = definition_end(builder.blocks, index)
+    if end > index:
+        return _definition_list(builder, index, end)
     block = builder.blocks[index]
     line_text = clean(plain(block.text).text)
     if builder.names_follow and builder.draft is None:
@@ -1237,6 +1293,7 @@ def _table(builder: _Builder, index: int) -> int:
 
 
 HANDLERS = {
+    "front_matter": _front_matter,
     "heading": _heading,
     "text": _text,
     "item": _item,
@@ -1254,17 +1311,6 @@ def _title(doc: StudyDocument, blocks: list[Block]) -> str | None:
         if block.kind == "text":
             return clean(plain(emphasis_label(block) or block.text).text)
     return None
-
-
-def _front_matter(blocks: list[Block]) -> dict[str, str]:
-    if not blocks or blocks[0].kind != "front_matter":
-        return {}
-    values: dict[str, str] = {}
-    for line in blocks[0].text.split("\n"):
-        key, sep, value = line.partition(":")
-        if sep and key.strip() and not key.startswith((" ", "\t")):
-            values[key.strip()] = value.strip().strip("\"'")
-    return values
 
 
 def _count_diagnostics(doc: StudyDocument) -> None:
@@ -1349,9 +1395,6 @@ def _duplicate_diagnostics(doc: StudyDocument) -> None:
 def build(blocks: list[Block]) -> StudyDocument:
     """The document a careful reader takes from these blocks."""
     builder = _Builder(blocks)
-    builder.doc.front_matter = _front_matter(blocks)
-    builder.year_hint = label_year(builder.doc.front_matter.get("date", ""))
-
     doc = builder.run()
     doc.title = _title(doc, blocks)
     doc.people = merge_people([p for p in builder.people if p.name or p.email])

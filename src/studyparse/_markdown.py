@@ -24,11 +24,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ._blocks import Block, scan, split_cells, strip_quote
+from ._definitions import definition_end
 from ._inline import clean, plain
 from ._outline import COUNT, EMPHASIS_LINE
 from ._papers import read_paper
 from ._records import (
     Heading,
+    LayoutEntry,
     LayoutKind,
     Paper,
     PaperList,
@@ -287,6 +289,8 @@ class _SourceWriter:
             return "heading"
         if block.kind == "heading":
             return "verbatim"  # a heading the document does not list is not ours to rewrite
+        if block.kind == "text" and definition_end(self.blocks, index) > index:
+            return "definitions"
         if block.kind == "text" and block.line in self.talks:
             return "talk"
         if block.kind == "text" and self.starts_indented_code(index):
@@ -549,6 +553,14 @@ def _write_text(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     return _Chunk(text, block.line, block.end, flow=True), index + 1
 
 
+def _write_definitions(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
+    """A definition list (a term, then ``: `` lines) exactly as written: kramdown reads it so."""
+    end = definition_end(writer.blocks, index)
+    first, last = writer.blocks[index], writer.blocks[end - 1]
+    text = "\n".join(block.raw for block in writer.blocks[index:end])
+    return _Chunk(text, first.line, last.end, flow=True), end
+
+
 def _write_indented_code(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     """An indented code block, blank lines inside it included, exactly as written."""
     end = index + 1
@@ -576,7 +588,7 @@ def _write_verbatim(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     flow = block.kind in ("html", "comment") or (bool(block.quote) and block.kind != "code")
     text = (
         block.raw
-        if block.kind == "code"
+        if block.kind in ("code", "front_matter")  # YAML keeps its spaces, byte for byte
         else "\n".join(line.rstrip() for line in block.raw.split("\n"))
     )
     return _Chunk(text, block.line, block.end, flow=flow), index + 1
@@ -588,6 +600,7 @@ BLOCK_WRITERS: dict[str, BlockWriter] = {
     "item": _write_list,
     "table": _write_table,
     "talk": _write_talk,
+    "definitions": _write_definitions,
     "text": _write_text,
     "rule": _write_rule,
     "indented_code": _write_indented_code,
@@ -626,7 +639,10 @@ class _ModelWriter:
         self.levels = heading_levels(self.doc.headings)
         self.counts = section_counts(self.doc)
         parts: list[str] = []
+        written = _front_matter_end(self.doc)
         for entry in self.doc.layout:
+            if entry.kind in ("session", "paper_list") and 0 < _line_of(self.doc, entry) <= written:
+                continue  # read from the front matter, which is written as it is
             parts += RENDERERS[entry.kind](self, entry.index)
         members = self.unmentioned_people()
         if members:
@@ -645,6 +661,34 @@ class _ModelWriter:
         """People the talk blocks do not already name with all that is known of them."""
         named = [p for talk in self.doc.talks for p in talk.presenters]
         return [person for person in self.doc.people if person.name and person not in named]
+
+
+def _front_matter_end(doc: StudyDocument) -> int:
+    """The last line of a leading ``---`` front matter kept as a raw block, else 0."""
+    first = doc.layout[0] if doc.layout else None
+    if first is None or first.kind != "raw":
+        return 0
+    block = doc.blocks[first.index]
+    if block.line != 1 or not block.text.startswith("---"):
+        return 0
+    return block.text.count("\n", 0, _closing_fence(block.text)) + 1
+
+
+def _closing_fence(text: str) -> int:
+    """Where the line that closes a front matter ends (the second ``---`` or ``...``)."""
+    lines = text.split("\n")
+    offset = len(lines[0]) + 1
+    for line in lines[1:]:
+        if line.strip() in ("---", "..."):
+            return offset
+        offset += len(line) + 1
+    return len(text)
+
+
+def _line_of(doc: StudyDocument, entry: LayoutEntry) -> int:
+    if entry.kind == "session":
+        return doc.sessions[entry.index].line
+    return doc.paper_lists[entry.index].line
 
 
 def _render_heading(writer: _ModelWriter, index: int) -> list[str]:

@@ -133,6 +133,10 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "分享",
         "分享者",
         "汇报人",
+        "presented by",
+        "発表者",
+        "登壇者",
+        "講演者",
     ),
     "hosts": (
         "host",
@@ -168,8 +172,21 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "슬라이드",
         "课件",
         "幻灯片",
+        "スライド",
+        "発表資料",
     ),
-    "video": ("video", "videos", "youtube", "recording", "영상", "녹화", "视频", "录像"),
+    "video": (
+        "video",
+        "videos",
+        "youtube",
+        "recording",
+        "영상",
+        "녹화",
+        "视频",
+        "录像",
+        "動画",
+        "録画",
+    ),
     "date": (
         "date",
         "dates",
@@ -183,6 +200,9 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "발표 날짜",
         "日期",
         "时间",
+        "日付",
+        "日時",
+        "開催日",
     ),
     "title": (
         "title",
@@ -201,6 +221,10 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "题目",
         "主题",
         "内容",
+        "タイトル",
+        "題目",
+        "論文",
+        "テーマ",
     ),
     "venue": (
         "venue",
@@ -266,7 +290,19 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "概要",
         "備考",
     ),
-    "paper_url": ("paper", "pdf", "arxiv", "link", "original paper link", "original paper", "논문"),
+    "paper_url": (
+        "paper",
+        "pdf",
+        "arxiv",
+        "link",
+        "original paper link",
+        "original paper",
+        "논문",
+        "url",
+        "href",
+        "paper url",
+        "paper link",
+    ),
 }
 
 #: Labels of the lines that describe one entry ("Authors: …", "**발표자**: …", "年份：2023").
@@ -302,6 +338,58 @@ RECORD_LABELS: dict[str, tuple[str, ...]] = {
     "code": FIELD_LABELS["code"] + ("github", "repo", "repository"),
     "notes": FIELD_LABELS["notes"] + ("tl;dr", "摘要", "comments"),
 }
+
+#: Endings of data keys that hold a link to what the rest names ("slides_url", "video_link").
+LINK_KEY_ENDINGS: tuple[str, ...] = ("url", "link", "href", "uri")
+
+#: Words that start a deadline rather than a meeting ("Due on March 6", "**Due** Form").
+DEADLINE_WORDS: tuple[str, ...] = (
+    "due",
+    "deadline",
+    "마감",
+    "제출 마감",
+    "截止",
+    "締切",
+    "締め切り",
+)
+
+#: Who-presents values that name nobody in particular ("All Students", "모두").
+EVERYONE_WORDS: tuple[str, ...] = (
+    "all",
+    "everyone",
+    "everybody",
+    "all students",
+    "all members",
+    "students",
+    "모두",
+    "전원",
+    "다같이",
+    "全员",
+    "大家",
+    "全員",
+    "みんな",
+)
+
+#: The word before a speaker's name in a title ("Guest Lecture by Kaiming He").
+SPEAKER_BEFORE: tuple[str, ...] = ("by",)
+
+#: Words for a talk itself: "Invited Talk by A" names its speaker, "Learning by Doing" does not.
+TALK_WORDS: tuple[str, ...] = (
+    "talk",
+    "lecture",
+    "keynote",
+    "seminar",
+    "tutorial",
+    "presentation",
+    "session",
+    "강연",
+    "특강",
+    "세미나",
+    "讲座",
+    "报告",
+    "講演",
+    "講義",
+)
 
 #: Notes after a name that mark the one who presents ("고현웅(발표)").
 PRESENTER_MARKS: tuple[str, ...] = ("발표", "발표자", "presenter", "speaker", "主讲")
@@ -617,6 +705,7 @@ VIDEO_HOSTS: tuple[str, ...] = (
     "b23.tv",
     "vimeo.com",
     "tv.naver.com",
+    "panopto.com",
     "dailymotion.com",
     "ixigua.com",
     "nicovideo.jp",
