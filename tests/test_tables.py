@@ -168,3 +168,18 @@ def test_a_venue_written_as_a_link_label_and_a_year_month_column() -> None:
         ("Token Mixers", 2021),
         ("Patch Mixers", 2020),
     ]
+
+
+def test_numbered_presenters_pair_with_numbered_papers() -> None:
+    text = (
+        "| 주차 | 날짜 | 발표자 | 논문 |\n|---|---|---|---|\n"
+        "| 1 | 2023.03.02 | 1. 허준영<br>2. 배수진 | 1. [Paper One](https://arxiv.org/abs/1)<br>"
+        "2. [Paper Two](https://arxiv.org/abs/2) |\n"
+        "| 2 | 2023.03.09 | 1. Lena Fischer 2. Omar Haddad | 1. Paper Three 2. Paper Four |\n"
+    )
+    assert [(t.title, [p.name for p in t.presenters]) for t in parse(text).talks] == [
+        ("Paper One", ["허준영"]),
+        ("Paper Two", ["배수진"]),
+        ("Paper Three", ["Lena Fischer"]),
+        ("Paper Four", ["Omar Haddad"]),
+    ]

@@ -69,6 +69,8 @@ NAME_SEPARATOR = LazyPattern(
     r"(?<!\s)\s*(?:[,，、;；/&·]|(?<=\s)and\b|(?<=\s)-(?=\s))\s*", re.IGNORECASE
 )
 LINE_BREAK = LazyPattern(r"(?<!\s)\s*(?:<br\s*/?>|</br>|\n)\s*", re.IGNORECASE)
+#: The number of an entry ("1. ", "2) ") at the start or after a space.
+ENTRY_NUMBER = LazyPattern(r"(?:^|(?<=\s))\d{1,2}[.)]\s+")
 NAME_NOTE = LazyPattern(r"(?<!\s)\s*[(（][^()（）]{0,40}[)）]\s*")
 HONORIFIC = LazyPattern(
     r"^(?:dr|prof|mr|ms|mrs|drs|m\.?sc|msc|phd)\.?\s+|(?<!\s)\s*(?:님|씨|선생님|교수님|さん|先生)$",
@@ -116,10 +118,11 @@ def _on(host: str, hosts: tuple[str, ...]) -> bool:
 def person_names(text: str) -> list[str]:
     """The names of the people ``text`` is made of, or [] when it is not only names.
 
-    Each line (or ``<br>``-separated part) names one to four people.
+    Each line (or ``<br>``-separated part, or numbered entry "1. A 2. B") names one to
+    four people.
     """
     names = []
-    for line in LINE_BREAK.split(text):
+    for line in _entries(text):
         plain_line = (
             clean(plain(line).text) if ("[" in line or "*" in line or "`" in line) else clean(line)
         )
@@ -132,6 +135,15 @@ def person_names(text: str) -> list[str]:
                 return []
             names.append(name)
     return names
+
+
+def _entries(text: str) -> list[str]:
+    """The lines of a cell, each numbered entry ("1. A 2. B") on its own, numbers taken off."""
+    entries = []
+    for line in LINE_BREAK.split(text):
+        parts = ENTRY_NUMBER.split(line) if line[:1].isdigit() or " " in line else [line]
+        entries += [part for part in parts if part.strip()]
+    return entries
 
 
 def _is_name(name: str) -> bool:

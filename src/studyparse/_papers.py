@@ -30,8 +30,11 @@ LEADING_TAG = re.compile(
 TAG_YEAR = LazyPattern(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)")
 YEAR_ANYWHERE = LazyPattern(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 SHORT_YEAR = re.compile(r"^'?(\d{2})'?$|^(\d{2})['’]$")
+#: The separators start after the venue's last non-separator (linear time); a venue of one
+#: character may be a separator itself, as the plain ``.+?`` form allows.
 VENUE_YEAR = re.compile(
-    r"^(?P<venue>.+?)(?<![\s,])[\s,]+['’]?(?P<year>(?:19|20)\d{2}|\d{2})['’]?(?P<rest>\s.*)?$"
+    r"^(?P<venue>.+?)(?:(?<![\s,])|(?<=^.))[\s,]+['’]?(?P<year>(?:19|20)\d{2}|\d{2})['’]?"
+    r"(?P<rest>\s.*)?$"
 )
 YEAR_VENUE = re.compile(r"^(?P<year>(?:19|20)\d{2}|\d{2})['’]?\s+(?P<venue>\S.*)$")
 LEADING_VENUE_YEAR = re.compile(

@@ -386,8 +386,11 @@ def _row_people(row: tuple[str, ...], roles: Roles) -> list[Person]:
 
 
 def _people(row: tuple[str, ...], index: int) -> list[Person]:
+    """The people a cell names, each numbered entry ("1. A<br>2. B") read on its own."""
     text = row[index] if index < len(row) else ""
-    return [] if is_placeholder(clean(plain(text).text)) else people_from(text)
+    if is_placeholder(clean(plain(text).text)):
+        return []
+    return [person for item in cell_items(text) for person in people_from(item)]
 
 
 def _grid_talks(
