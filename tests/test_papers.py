@@ -288,3 +288,15 @@ def test_a_bullet_alias_with_the_full_title_as_the_next_paragraph() -> None:
 def test_a_bullet_followed_by_prose_keeps_its_own_title() -> None:
     text = "- Sparse Mixtures of Experts at Scale\n\nWe read this one twice, it was long.\n"
     assert not any("We read" in p.title for p in parse(text).papers)
+
+
+def test_a_task_box_is_kept_as_checked() -> None:
+    text = (
+        "## Papers\n- [x] [Paper One](https://arxiv.org/abs/1)\n"
+        "- [ ] [Paper Two](https://arxiv.org/abs/2)\n- [Paper Three](https://arxiv.org/abs/3)\n"
+    )
+    assert [(p.title, p.checked) for p in parse(text).papers] == [
+        ("Paper One", True),
+        ("Paper Two", False),
+        ("Paper Three", None),
+    ]

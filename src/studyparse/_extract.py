@@ -1166,6 +1166,8 @@ def _paper_entries(builder: _Builder, group: list[_Entry], reads: list[PaperRead
                 plist.unparsed.append(RawBlock(line=kept.line, text=kept.raw, role="unparsed"))
             builder.warn("unreadable-paper", "list item could not be read as a paper", block.line)
             continue
+        if block.task:
+            read.paper.checked = block.task == "x"
         plist.papers.append(read.paper)
         builder.people += read.paper.assignees
         for child in entry.children:

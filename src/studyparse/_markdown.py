@@ -465,6 +465,8 @@ def _write_siblings(
         marker = f"{number}." if ordered else BULLET
         number += 1
         content = writer.item_lines(block)
+        if block.task:
+            content = [f"[{block.task}] {content[0]}".rstrip(), *content[1:]]
         inner = indent + len(marker) + 1
         lines.append(f"{pad}{marker} {content[0]}".rstrip())
         lines += [" " * inner + line for line in content[1:]]

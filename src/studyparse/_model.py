@@ -50,6 +50,8 @@ class Paper(_Model):
     doi: str | None = None
     assignees: list[Person] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    #: A task-list item's box: True checked ("- [x]"), False open ("- [ ]"), None without one.
+    checked: bool | None = None
     line: int = 0
     raw: str = ""
 

@@ -44,6 +44,8 @@ class Paper:
     doi: str | None = None
     assignees: list[Person] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: A task-list item's box: True checked ("- [x]"), False open ("- [ ]"), None without one.
+    checked: bool | None = None
     line: int = 0
     raw: str = ""
 
