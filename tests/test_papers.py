@@ -300,3 +300,73 @@ def test_a_task_box_is_kept_as_checked() -> None:
         ("Paper Two", False),
         ("Paper Three", None),
     ]
+
+
+def test_apa_references() -> None:
+    read = read_paper(
+        "Novak, T., & de Souza, A. B. (2022). Sparse routing in deep networks: A study. "
+        "Journal of Machine Systems, 41(2), 113-129. https://doi.org/10.1000/jms.2022.7"
+    )
+    assert read is not None
+    paper = read.paper
+    assert (paper.title, paper.authors, paper.venue, paper.year, paper.url) == (
+        "Sparse routing in deep networks: A study",
+        ["Novak, T.", "de Souza, A. B."],
+        "Journal of Machine Systems",
+        2022,
+        "https://doi.org/10.1000/jms.2022.7",
+    )
+    edited = read_paper(
+        "Lee, J. (2019). Graph cuts revisited. In A. Kim & B. Park (Eds.), "
+        "Advances in Vision 2019 (pp. 10-19). Springer."
+    )
+    assert edited is not None
+    assert (edited.paper.venue, edited.paper.year) == ("Advances in Vision 2019", 2019)
+
+
+def test_authors_first_then_a_bold_title() -> None:
+    read = read_paper(
+        "L. Fischer, O. Haddad, and R. van der Berg. **Message Passing on Hypergraphs**, "
+        "2021, In Workshop on Graph Learning. [[pdf]](https://arxiv.org/abs/2101.1)"
+    )
+    assert read is not None
+    paper = read.paper
+    assert (paper.title, paper.authors, paper.venue, paper.year, paper.url) == (
+        "Message Passing on Hypergraphs",
+        ["L. Fischer", "O. Haddad", "R. van der Berg"],
+        "Workshop on Graph Learning",
+        2021,
+        "https://arxiv.org/abs/2101.1",
+    )
+
+
+def test_numbered_citation_paragraphs_wrapped_over_lines() -> None:
+    text = (
+        "## 2.1 Hypergraphs\n\n"
+        "**[1]** L. Fischer and O. Haddad. **Spectral hyper-\ngraph convolution**,\nICLR, 2020. "
+        "[[pdf]](https://arxiv.org/abs/1)\n\n"
+        "**[2]** M. Gomez, K. Chu, **Hypergraph Attention**, 2021, NeurIPS.\n\n"
+        "**[3]** See Section 3 for generative models.\n"
+    )
+    doc = parse(text)
+    assert [(p.title, p.venue, p.year) for p in doc.papers] == [
+        ("Spectral hypergraph convolution", "ICLR", 2020),
+        ("Hypergraph Attention", "NeurIPS", 2021),
+    ]
+    assert any("See Section 3" in raw.text for raw in doc.paper_lists[0].unparsed)
+
+
+def test_a_name_before_a_full_citation_assigns_it() -> None:
+    text = (
+        "## 이번 주 논문\n"
+        "- 서연 : Novak, T., & Haddad, O. (2021). Sparse routing at scale. "
+        "Neural Systems, 3, 1-9.\n"
+        "- 도윤 : Kim, J., & Lee, H. (2020). Dense retrieval revisited. "
+        "arXiv preprint arXiv:2001.1.\n"
+    )
+    doc = parse(text)
+    assert doc.talks == []
+    assert [(p.title, [a.name for a in p.assignees]) for p in doc.papers] == [
+        ("Sparse routing at scale", ["서연"]),
+        ("Dense retrieval revisited", ["도윤"]),
+    ]

@@ -123,6 +123,8 @@ GROUP_LINE = re.compile(r"^[>\s]*(?P<label>[^\s.:：,()>]{1,12})\s*[.:：]\s*(?P
 GROUP_MARK = LazyPattern(r"`([^`]{1,12})`\s*$")
 RESOURCE_ONLY = LazyPattern(r"^[\s/|,·•-]*$")
 MAX_TITLE_WORDS = 40
+#: A citation's number at the start of a paragraph: "**[3]**", "[3]", "__[3]__".
+CITATION_NUMBER = LazyPattern(r"^\s*(?:\*\*|__)?\[\d{1,3}\](?:\*\*|__)?\s+")
 DATE_LABELS = {"date": FIELD_LABELS["date"] + ("日時", "日程", "开会时间")}
 
 
@@ -339,7 +341,9 @@ class _Builder:
         while self.index < len(self.blocks):
             block = self.blocks[self.index]
             self.names_follow = self.names_follow and block.kind == "text"
-            end = _labelled_group(self, self.index) if block.kind in ("text", "item") else None
+            end = _cited_paragraphs(self, self.index) if block.kind == "text" else None
+            if end is None and block.kind in ("text", "item"):
+                end = _labelled_group(self, self.index)
             if end is not None:
                 self.index = end
                 continue
@@ -360,6 +364,59 @@ class _Builder:
         self.add_talk(
             Talk(title=title, presenters=fields.presenters, week=week, date=date, line=fields.line)
         )
+
+
+def _cited_paragraphs(builder: _Builder, index: int) -> int | None:
+    """Numbered citations written as paragraphs ("**[1]** A. B, C. D. **Title**, ICLR, 2019"),
+    each perhaps wrapped over several lines: papers, the unreadable ones kept unparsed."""
+    blocks = builder.blocks
+    if not CITATION_NUMBER.match(blocks[index].text):
+        return None
+    entries: list[tuple[Block, str]] = []
+    position = index
+    while position < len(blocks) and CITATION_NUMBER.match(blocks[position].text):
+        lines, end = [blocks[position].text], position + 1
+        while (
+            end < len(blocks)
+            and blocks[end].kind == "text"
+            and not CITATION_NUMBER.match(blocks[end].text)
+        ):
+            lines.append(blocks[end].text)
+            end += 1
+        entries.append((blocks[position], _joined(lines)))
+        position = end
+        while position < len(blocks) and blocks[position].kind == "blank":
+            position += 1
+    reads = [
+        read_paper(CITATION_NUMBER.sub("", text), line=block.line, category=builder.category())
+        for block, text in entries
+    ]
+    cited = [read for read in reads if _cited(read) or (read and read.evidence >= 3)]
+    if len(cited) * 2 < len(entries):
+        return None
+    builder.flush_raw()
+    plist = builder.current_papers()
+    for (block, _), read in zip(entries, reads, strict=True):
+        if read is not None and read in cited:
+            plist.papers.append(read.paper)
+        else:
+            plist.unparsed.append(RawBlock(line=block.line, text=block.raw, role="unparsed"))
+    last = position
+    while last > index and blocks[last - 1].kind == "blank":
+        last -= 1
+    return last
+
+
+def _joined(lines: list[str]) -> str:
+    """Wrapped lines as one: a word broken by a hyphen at a line's end is joined again."""
+    text = lines[0].rstrip()
+    for line in lines[1:]:
+        line = line.strip()
+        if text.endswith("-") and line[:1].islower() and text[-2:-1].isalpha():
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}"
+    return text
 
 
 def _labelled_group(builder: _Builder, index: int) -> int | None:
@@ -846,7 +903,7 @@ def _talk_evidence(
     if _is_sentence(text):
         return 0
     if presenter_prefix(entry.block.text, builder.known_names()) is not None:
-        return 2
+        return 0 if _cited(read_entry()) else 2  # "Name : Surname, A. (2020). Title." assigns
     kinds = {found[0] for found in map(field_of, _child_texts(entry)) if found}
     if "presenters" in kinds or (role == "schedule" and PRESENTER_MARK.search(entry.block.text)):
         return 2
@@ -1089,6 +1146,26 @@ def _keep_entry(
             _group_names(builder, clean(plain(line).text))
 
 
+def _cited(read: PaperRead | None) -> bool:
+    """A full citation: its authors and year are named."""
+    return read is not None and bool(read.paper.authors) and read.paper.year is not None
+
+
+def _assigned_paper(builder: _Builder, block: Block) -> PaperRead | None:
+    """An item read as a paper; "Name : citation" is the citation, assigned to Name."""
+    read = read_paper(block.text, line=block.line, category=builder.category())
+    name = presenter_prefix(block.text, builder.known_names())
+    if name is None or _cited(read):
+        return read
+    rest = block.text.split(":", 1)[-1] if ":" in block.text else block.text.split("：", 1)[-1]
+    cited = read_paper(rest, line=block.line, category=builder.category())
+    if not _cited(cited) or cited is None:
+        return read
+    person = person_from(name)
+    cited.paper = replace(cited.paper, raw=block.text, assignees=[person] if person else [])
+    return cited
+
+
 def _read_group(builder: _Builder, group: list[_Entry], role: str | None) -> None:
     blocks = [e.block for e in group]
     read_so_far: dict[int, PaperRead | None] = {}
@@ -1096,10 +1173,7 @@ def _read_group(builder: _Builder, group: list[_Entry], role: str | None) -> Non
     def read(index: int) -> PaperRead | None:
         """Each entry is read as a paper at most once, for the evidence and for the result."""
         if index not in read_so_far:
-            block = blocks[index]
-            read_so_far[index] = read_paper(
-                block.text, line=block.line, category=builder.category()
-            )
+            read_so_far[index] = _assigned_paper(builder, blocks[index])
         return read_so_far[index]
 
     if role not in ("papers", "schedule") and _overview_fields(blocks):

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
+from ._content import url_role
 from ._inline import Inline, Link, clean, plain
 from ._people import handles_in
 from ._records import Paper, Person
@@ -58,14 +59,37 @@ ARXIV_ID = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf)/|arXiv:\s*)(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE
 )
 DOI = LazyPattern(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+#: A person's name in Latin letters: two to four capitalised words, with the lowercase
+#: particles of Dutch, German, French, Spanish, Portuguese and Arabic names between them.
 NAME_LIKE = LazyPattern(
-    r"^[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*(?:\s+[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*){1,3}$"
+    r"^[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*"
+    r"(?:\s+(?:(?:van|von|der|den|de|da|di|del|du|dos|das|le|la|bin|al|ter|zu)\s+){0,3}"
+    r"[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'-]*){1,4}$"
 )
 BOLD_ENTRY = re.compile(
     r"\s*\*\*(?P<title>[^*]+)\*\*\.?\s*(?:\*(?P<authors>[^*]+)\*\.?)?(?P<rest>.*)$", re.DOTALL
 )
 INITIAL_END = LazyPattern(r"\s[A-Z]$")
 BRACKETED = re.compile(r"\[([^\[\]]{1,24})\]")
+#: Authors, then the bold title, then the rest: "A. B, C. D, and E. F. **Title**, ICLR, 2019".
+AUTHORS_FIRST = LazyPattern(
+    r"^(?P<authors>[^*\[\]()]{3,600}?)\s*\*\*(?P<title>[^*]{4,400})\*\*(?P<rest>.*)$", re.DOTALL
+)
+#: "In" before a venue ("In Extended Semantic Web Conference").
+LEADING_IN = LazyPattern(r"^(?:in|to appear in)\s+", re.IGNORECASE)
+#: An APA reference: the authors, "(2020)." (or "(2020, May)."), the title up to its period.
+APA = LazyPattern(
+    r"^(?P<authors>[^()]{2,2000}?)\s\((?P<year>(?:19|20)\d{2})[a-z]?(?:,[^()]{0,20})?\)\.\s+"
+    r"(?P<title>[^\s].{1,400}?[^\s.])\.(?:\s+(?P<rest>.*))?$"
+)
+#: One APA author, "Surname, A. B." (surnames of several words, "van", hyphens allowed).
+APA_AUTHOR = LazyPattern(r"^(?:\.\.\.\s*|…\s*)?[\w'’ .-]{1,60},(?:\s?[A-Z]\.(?:\s?-?[A-Z]\.)*)+$")
+#: Between APA authors: the comma after an initial's period, and "&" before the last one.
+APA_AUTHOR_SPLIT = LazyPattern(r"(?<=\.),\s*(?:&\s*)?|(?<!\s)\s*&\s*")
+APA_EDITORS = LazyPattern(r"^In\s[^()]{1,300}?\((?:Eds?|Hrsg)\.\),\s*")
+#: Where an APA container ends: ", 93," (volume), " (pp. 1-9)", ", 2094-2100", or a period.
+APA_VENUE_END = LazyPattern(r",\s*\d|\s\(pp?\.|\.\s|\.$")
+URL_TAIL = LazyPattern(r"(?<!\S)https?://\S+\s*$")
 #: What dropped links leave inside the brackets around them ("[[Paper](u)]" -> "[ ]").
 EMPTY_BRACKETS = LazyPattern(r"\[\s*\]|\(\s*\)")
 #: A bracketed tag at the end of a title, perhaps before a colon.
@@ -353,6 +377,33 @@ def _read_leading_tag(fields: _Fields) -> None:
     fields.evidence += 1
 
 
+def _read_apa(text: str) -> _Fields | None:
+    """APA: "Surname, A., & Surname, B. B. (2020). Title. Venue, 12(3), 45-67. https://…"."""
+    match = APA.match(text) if "(" in text else None
+    if match is None:
+        return None
+    authors = [
+        a.strip(" ,&") for a in APA_AUTHOR_SPLIT.split(match.group("authors")) if a.strip(" ,&")
+    ]
+    if not authors or not all(APA_AUTHOR.match(author) for author in authors):
+        return None
+    fields = _Fields(title=match.group("title").strip())
+    fields.authors = authors
+    fields.year = int(match.group("year"))
+    fields.venue = _apa_venue(match.group("rest")) or None
+    fields.evidence = 3
+    return fields
+
+
+def _apa_venue(rest: str) -> str:
+    """The container of an APA reference: after "In Editors (Eds.)," up to pages or volume."""
+    rest = URL_TAIL.sub("", rest).strip()
+    editors = APA_EDITORS.search(rest)
+    if editors:
+        rest = rest[editors.end() :]
+    return APA_VENUE_END.split(rest, maxsplit=1)[0].strip(" .,")
+
+
 def _read_mla(text: str) -> _Fields | None:
     """MLA: Authors. “Title.” Container (Year)."""
     match = QUOTED_TITLE.search(text) if '"' in text or "“" in text else None
@@ -393,6 +444,32 @@ def _read_bold_title(markdown: str) -> _Fields | None:
         return None
     fields.evidence = 2 + bool(fields.authors)
     return fields
+
+
+def _read_authors_first(markdown: str) -> _Fields | None:
+    """ "A. Surname, B. Surname, and C. Surname. **Title**, Venue, Year": authors, then the
+    emphasised title, then where and when."""
+    match = AUTHORS_FIRST.match(markdown) if "**" in markdown else None
+    if match is None:
+        return None
+    authors = split_authors(clean(plain(match.group("authors")).text).rstrip(" .,"))
+    if len(authors) < 1 or not all(NAME_LIKE.match(author) for author in authors):
+        return None
+    fields = _Fields(title=match.group("title").strip().rstrip(",.").strip())
+    fields.authors = authors
+    rest = clean(_without_links(match.group("rest"))).strip(" .,;")
+    years = YEAR_ANYWHERE.findall(rest)
+    fields.year = int(years[-1]) if years else None
+    venue = YEAR_ANYWHERE.sub(" ", rest)
+    venue = clean(LEADING_IN.sub("", venue.strip(" .,;"))).strip(" .,;")
+    fields.venue = venue or None
+    fields.evidence = 3
+    return fields
+
+
+def _without_links(markdown: str) -> str:
+    inline = plain(markdown)
+    return _without(inline.text, [(link.start, link.end) for link in inline.links])
 
 
 def _notes_and_assignees(text: str) -> tuple[str, list[str], list[Person]]:
@@ -442,10 +519,17 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
     title_link, extras, drop = _classify_links(inline)
     body = _without_label_marks(_without(inline.text, drop))
     body, notes, assignees = _notes_and_assignees(body)
-    fields = _read_bold_title(source) or _read_mla(clean(body))
+    fields = (
+        _read_bold_title(source)
+        or _read_authors_first(source)
+        or _read_apa(clean(body))
+        or _read_mla(clean(body))
+    )
     url = extras.pop("url", None)
     if fields is not None and url is None and _whole_item_link(body, title_link):
         url = title_link.url if title_link else None
+    if fields is not None and url is None:
+        url = _reference_address(inline)
     if fields is None and title_link is not None and len(title_link.text) >= 2:
         fields = _Fields(title=title_link.text)
         outside = _without(body, [(title_link.start, title_link.end)])
@@ -505,3 +589,11 @@ def _arxiv_id(text: str) -> str | None:
 def _doi(text: str) -> str | None:
     match = DOI.search(text) if "10." in text else None
     return match.group(1).rstrip(".,)") if match else None
+
+
+def _reference_address(inline: Inline) -> str | None:
+    """The address a citation ends with (a DOI or arXiv link), written out as itself."""
+    last = inline.links[-1] if inline.links else None
+    if last is None or last.text.strip() != last.url or inline.text[last.end :].strip(" ."):
+        return None
+    return last.url if url_role(last.url) == "paper" or "doi.org/" in last.url else None
