@@ -370,3 +370,62 @@ def test_a_name_before_a_full_citation_assigns_it() -> None:
         ("Sparse routing at scale", ["서연"]),
         ("Dense retrieval revisited", ["도윤"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "title", "authors", "venue", "year"),
+    [
+        (
+            "Sparse Routing at Scale. Lena Fischer, Omar Haddad. ICML 2021. [[pdf]](https://x.org/a)",
+            "Sparse Routing at Scale",
+            ["Lena Fischer", "Omar Haddad"],
+            "ICML",
+            2021,
+        ),
+        (
+            "L. Fischer and O. Haddad. Dense Retrieval Revisited. SIGIR, 2020.",
+            "Dense Retrieval Revisited",
+            ["L. Fischer", "O. Haddad"],
+            "SIGIR",
+            2020,
+        ),
+        (
+            "Maria Gomez et al. Token Mixers. ECCV 2022.",
+            "Token Mixers",
+            ["Maria Gomez"],
+            "ECCV",
+            2022,
+        ),
+        (
+            "**Patch Mixers for Vision**. *Kit Chu, Lena Fischer*. CVPR 2023. "
+            "[[pdf]](https://x.org/p) [[code]](https://github.com/x/p) (**PaMix**)",
+            "Patch Mixers for Vision",
+            ["Kit Chu", "Lena Fischer"],
+            "CVPR",
+            2023,
+        ),
+    ],
+)
+def test_citations_in_sentences(
+    item: str, title: str, authors: list[str], venue: str, year: int
+) -> None:
+    read = read_paper(item)
+    assert read is not None
+    assert (read.paper.title, read.paper.authors, read.paper.venue, read.paper.year) == (
+        title,
+        authors,
+        venue,
+        year,
+    )
+
+
+def test_a_title_with_full_stops_inside_is_not_split_into_authors() -> None:
+    read = read_paper("Attention Is All You Need")
+    assert read is not None and read.paper.title == "Attention Is All You Need"
+    initials = read_paper("A Note on U.S. Benchmarks. Ann Lee, Kit Chu. Tech Report 2019.")
+    assert initials is not None
+    assert (initials.paper.title, initials.paper.authors, initials.paper.year) == (
+        "A Note on U.S. Benchmarks",
+        ["Ann Lee", "Kit Chu"],
+        2019,
+    )

@@ -75,6 +75,12 @@ BRACKETED = re.compile(r"\[([^\[\]]{1,24})\]")
 AUTHORS_FIRST = LazyPattern(
     r"^(?P<authors>[^*\[\]()]{3,600}?)\s*\*\*(?P<title>[^*]{4,400})\*\*(?P<rest>.*)$", re.DOTALL
 )
+#: Where a citation's sentences end: a full stop after a word that is no initial.
+SEGMENT_END = LazyPattern(r"(?<!\b[A-Z])\.\s+(?=\S)")
+#: A year that ends a citation's last sentence.
+ENDING_YEAR = LazyPattern(r"(?:^|(?<=[\s,]))((?:19|20)\d{2})$")
+#: A trailing alias in parentheses ("(**BERT**)", "(ViT)") after a citation.
+TRAILING_ALIAS = LazyPattern(r"(?<!\s)\s*\((?:\*\*|__)?[\w.+-]{2,24}(?:\*\*|__)?\)\s*$")
 #: "In" before a venue ("In Extended Semantic Web Conference").
 LEADING_IN = LazyPattern(r"^(?:in|to appear in)\s+", re.IGNORECASE)
 #: An APA reference: the authors, "(2020)." (or "(2020, May)."), the title up to its period.
@@ -437,7 +443,7 @@ def _read_bold_title(markdown: str) -> _Fields | None:
         return None  # "**Label**: value" is a labelled line, not a citation
     fields = _Fields(title=match.group("title"))
     fields.authors = split_authors(match.group("authors") or "")
-    rest = clean(plain(match.group("rest")).text).strip(" .")
+    rest = _first_segment(match.group("rest"))
     venue, year, _ = _venue_year(rest) if rest else (None, None, None)
     fields.venue, fields.year = venue, year
     if not (fields.authors or venue or year):
@@ -463,6 +469,44 @@ def _read_authors_first(markdown: str) -> _Fields | None:
     venue = YEAR_ANYWHERE.sub(" ", rest)
     venue = clean(LEADING_IN.sub("", venue.strip(" .,;"))).strip(" .,;")
     fields.venue = venue or None
+    fields.evidence = 3
+    return fields
+
+
+def _first_segment(markdown: str) -> str:
+    """What follows a citation's title and authors, to its first full stop: its venue and year.
+
+    Links ("[[pdf]](u)") and a trailing alias in parentheses ("(**BERT**)") are no part of it.
+    """
+    rest = TRAILING_ALIAS.sub("", clean(_without_links(markdown))).strip(" .,;")
+    return SEGMENT_END.split(rest, maxsplit=1)[0].strip(" .,;")
+
+
+def _read_segments(text: str) -> _Fields | None:
+    """ "Title. Authors. Venue Year." or "Authors. Title. Venue, Year.": sentences by what they
+    are (names, a venue and year), the one left the title."""
+    text = TRAILING_ALIAS.sub("", clean(text)).strip(" .,;")
+    segments = [part.strip(" .,;") for part in SEGMENT_END.split(text) if part.strip(" .,;")]
+    if not 2 <= len(segments) <= 5:
+        return None
+    fields = _Fields(title="")
+    titles = []
+    for position, segment in enumerate(segments):
+        venue, year, _ = _venue_year(segment)
+        last = ENDING_YEAR.search(segment) if position == len(segments) - 1 else None
+        if year is None and last is not None:  # "Tech Report 2019": a venue as written
+            venue, year = segment[: last.start()].strip(" ,") or None, int(last.group(1))
+        listed = "," in segment or " and " in segment or ET_AL.search(segment) is not None
+        authors = split_authors(segment) if listed else []
+        if (year is not None or (venue and lookup(venue))) and fields.year is None:
+            fields.venue, fields.year = venue, year
+        elif authors and not fields.authors and all(NAME_LIKE.match(a) for a in authors):
+            fields.authors = authors
+        else:
+            titles.append(segment)
+    if len(titles) != 1 or not (fields.authors and (fields.year or fields.venue)):
+        return None
+    fields.title = titles[0]
     fields.evidence = 3
     return fields
 
@@ -524,6 +568,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         or _read_authors_first(source)
         or _read_apa(clean(body))
         or _read_mla(clean(body))
+        or _read_segments(body)
     )
     url = extras.pop("url", None)
     if fields is not None and url is None and _whole_item_link(body, title_link):
