@@ -62,7 +62,12 @@ PERSON_NAME = LazyPattern(
 NAME_SEPARATOR = LazyPattern(
     r"(?<!\s)\s*(?:[,，、;；/&·]|(?<=\s)and\b|(?<=\s)-(?=\s))\s*", re.IGNORECASE
 )
-LINE_BREAK = LazyPattern(r"(?<!\s)\s*(?:<br\s*/?>|</br>|\n)\s*", re.IGNORECASE)
+#: One person's line ends at a line break or an HTML list's item (``<ul><li>``).
+LINE_BREAK = LazyPattern(
+    r"(?<!\s)\s*(?:(?:<br\s*/?>|</br>|</?(?:li|ul|ol)(?:\s[^<>]{0,200})?>)\s*)+"
+    r"|(?<!\s)\s*\n\s*",
+    re.IGNORECASE,
+)
 NAME_NOTE = LazyPattern(r"(?<!\s)\s*[(（][^()（）]{0,40}[)）]\s*")
 HONORIFIC = LazyPattern(
     r"^(?:dr|prof|mr|ms|mrs|drs|m\.?sc|msc|phd)\.?\s+|(?<!\s)\s*(?:님|씨|선생님|교수님|さん|先生)$",

@@ -57,8 +57,13 @@ CONTENT_ROLES: dict[CellKind, str] = {
     "names": "presenters",
 }
 LINK_COLUMN_ROLES = {"paper": "paper_url", "slides": "slides", "video": "video", "code": "code"}
-#: Where a cell holds several entries: a line break, or the next number of "1. … 2. …".
-ITEM_BREAK = LazyPattern(r"(?<!\s)\s*(?:<br\s*/?>|</br>|\n)\s*", re.IGNORECASE)
+#: Where a cell holds several entries: a line break, an HTML list's item (``<ul><li>``),
+#: or the next number of "1. … 2. …".
+ITEM_BREAK = LazyPattern(
+    r"(?<!\s)\s*(?:(?:<br\s*/?>|</br>|</?(?:li|ul|ol)(?:\s[^<>]{0,200})?>)\s*)+"
+    r"|(?<!\s)\s*\n\s*",
+    re.IGNORECASE,
+)
 ITEM_NUMBER = LazyPattern(r"^\s*(\d{1,2})[.)]\s*(?=\S)")
 INLINE_NUMBER = LazyPattern(r"(?:(?<=\s)|^)(\d{1,2})[.)]\s*(?=\S)")
 #: A date cell that is a format mask ("YYYY.MM.DD", "MM/DD"): the row is a template.
