@@ -418,6 +418,8 @@ def _text(builder: _Builder, index: int) -> int:
     if found and found[0] == "date":
         builder.default_date = find_date(found[1], builder.year_hint)[0] or builder.default_date
         builder.note_year(builder.default_date)
+    elif _in_date_section(builder):
+        _section_date(builder, line_text)
     if _people_line(builder, block):
         builder.keep_raw(block)
         return index + 1
@@ -481,6 +483,18 @@ def _session_line(builder: _Builder, block: Block, text: str) -> bool:
     else:
         fields.presenters += people_from(found[1])
     return True
+
+
+def _in_date_section(builder: _Builder) -> bool:
+    """Under a heading that is only the word for a date or a time ("Date", "日時", "일시")."""
+    heading = builder.stack[-1].label.heading.text if builder.stack else ""
+    return label_kind(heading, FIELD_LABELS, ("date",)) is not None
+
+
+def _section_date(builder: _Builder, text: str) -> None:
+    """A date under a date heading is the value of that label, as in "Date: 2021-10-30"."""
+    builder.default_date = find_date(text, builder.year_hint)[0] or builder.default_date
+    builder.note_year(builder.default_date)
 
 
 def _people_label(text: str) -> str | None:
@@ -664,6 +678,11 @@ def _item(builder: _Builder, index: int) -> int:
     role = builder.role()
     if role == "people":
         return _people_items(builder, index, end, items)
+    if _in_date_section(builder):  # "## 日時" over "- 2021年10月30日（土）": a date, not papers
+        for block in builder.blocks[index:end]:
+            _section_date(builder, clean(plain(block.text).text))
+            builder.keep_raw(block)
+        return end
     _read_entries(builder, _entries(items), role)
     return end
 
@@ -937,7 +956,10 @@ def _table(builder: _Builder, index: int) -> int:
     builder.flush_raw()
     if read.papers:
         builder.current_papers().papers.extend(read.papers)
+    week, date = builder.week_and_date()
     for talk in read.talks:
+        if talk.date is None and talk.week is None:  # a row with no time of its own
+            talk.week, talk.date = week, date
         builder.add_talk(talk)
     builder.people += read.people
     return index + 1

@@ -132,6 +132,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "分享",
         "分享者",
         "汇报人",
+        "発表者",
+        "講演者",
     ),
     "hosts": (
         "host",
@@ -182,6 +184,9 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "발표 날짜",
         "日期",
         "时间",
+        "日時",
+        "日付",
+        "時間",
     ),
     "title": (
         "title",
@@ -200,6 +205,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "题目",
         "主题",
         "内容",
+        "論文",
+        "タイトル",
     ),
     "venue": ("venue", "conference", "journal", "published", "학회", "会议", "期刊"),
     "year": ("year", "연도", "年份"),
