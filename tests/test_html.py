@@ -6,8 +6,15 @@ Markdown table cells; and what the document around such a schedule tells its tal
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+
 from studyparse import parse
 from studyparse._content import person_names
+from studyparse._html import MAX_SPAN_COPIES, literal_angles, read_html_table, shape_of
+from studyparse._markdown import to_markdown
+from studyparse._normalize import normalize_text
 from studyparse._tables import cell_items
 
 
@@ -52,6 +59,202 @@ def test_rows_without_a_time_of_their_own_take_their_sections() -> None:
     ]
 
 
+# -- the markup read into rows ------------------------------------------------
+
+
+def test_cells_become_markdown_links_breaks_and_decoded_text() -> None:
+    table = read_html_table(
+        "<table>\n<thead><tr><th>Date</th><th>Reading</th><th>Who</th></tr></thead>\n<tbody>\n"
+        "<tr><td>Mar&nbsp;3</td><td><a href='https://arxiv.org/abs/2101.00001'>Sparse\n"
+        "  Mixers</a><br/>Dense&amp;Fast Routers</td>"
+        "<td><ul><li>Ada Byron</li><li>Alan Church</li></ul></td></tr>\n"
+        "</tbody></table>",
+        first_line=10,
+    )
+    assert table is not None
+    assert table.rows == (
+        ("Date", "Reading", "Who"),
+        (
+            "Mar 3",
+            "[Sparse Mixers](https://arxiv.org/abs/2101.00001)<br>Dense&Fast Routers",
+            "Ada Byron<br>Alan Church",
+        ),
+    )
+    assert table.lines == (11, 13)
+
+
+def test_rowspan_and_colspan_repeat_a_cell_and_a_caption_row_is_left_out() -> None:
+    table = read_html_table(
+        "<table>\n"
+        "<tr><th>주차</th><th>날짜</th><th>논문</th><th>발표자</th></tr>\n"
+        "<tr><td colspan=4>1부: 기초</td></tr>\n"
+        '<tr><td rowspan="2">1</td><td>3/2</td><td>Alpha Nets</td><td>김하늘</td></tr>\n'
+        "<tr><td>3/4</td><td colspan='2'>휴강</td></tr>\n"
+        "</table>"
+    )
+    assert table is not None
+    assert table.rows == (
+        ("주차", "날짜", "논문", "발표자"),
+        ("1", "3/2", "Alpha Nets", "김하늘"),
+        ("1", "3/4", "휴강", "휴강"),
+    )
+    assert table.lines == (2, 4, 5)
+
+
+def test_missing_closing_tags_close_where_a_reader_closes_them() -> None:
+    table = read_html_table(
+        "<TABLE border=1>\n<TR><TH>Week<TH>Title<TH>Speaker\n"
+        "<TR><TD>1<TD>Graph Pooling Revisited<TD>Lena Ortiz\n"
+        "<TR><TD>2<TD>Message Passing Limits<TD>Kofi Mensah\n"
+    )
+    assert table is not None
+    assert table.rows == (
+        ("Week", "Title", "Speaker"),
+        ("1", "Graph Pooling Revisited", "Lena Ortiz"),
+        ("2", "Message Passing Limits", "Kofi Mensah"),
+    )
+
+
+def test_the_header_is_the_row_of_th_cells_or_the_first_row() -> None:
+    with_th = read_html_table(
+        "<table><tr><td colspan=2>Spring reading</td></tr>"
+        "<tr><th>Paper</th><th>Venue</th></tr>"
+        "<tr><td>Alpha Nets</td><td>ICML 2021</td></tr></table>"
+    )
+    without = read_html_table(
+        "<table><tr><td>Paper</td><td>Venue</td></tr>"
+        "<tr><td>Alpha Nets</td><td>ICML 2021</td></tr></table>"
+    )
+    assert with_th is not None and without is not None
+    assert with_th.rows == without.rows == (("Paper", "Venue"), ("Alpha Nets", "ICML 2021"))
+
+
+def test_a_table_inside_a_cell_is_that_cells_text() -> None:
+    table = read_html_table(
+        "<table><tr><th>Week</th><th>Papers</th></tr><tr><td>1</td><td>"
+        "<table><tr><td>Alpha Nets</td></tr><tr><td>Beta Nets</td></tr></table>"
+        "</td></tr></table>"
+    )
+    assert table is not None
+    assert table.rows[1] == ("1", "Alpha Nets<br>Beta Nets")
+
+
+def test_markdown_written_inside_a_cell_keeps_its_items_apart() -> None:
+    table = read_html_table(
+        "<table>\n<tr><th>Track</th><th>Papers</th></tr>\n<tr><td>Vision</td><td>\n\n"
+        "- [Alpha Nets](https://arxiv.org/abs/1)\n- [Beta Nets](https://arxiv.org/abs/2)\n\n"
+        "</td></tr>\n</table>"
+    )
+    assert table is not None
+    assert table.rows[1] == (
+        "Vision",
+        "[Alpha Nets](https://arxiv.org/abs/1)<br>[Beta Nets](https://arxiv.org/abs/2)",
+    )
+
+
+def test_only_a_line_whose_first_tag_is_a_table_or_list_opens_a_shape() -> None:
+    assert shape_of('<table class="x">') == "table"
+    assert shape_of('<div align="center"><TABLE>') == "table"
+    assert shape_of("<ol start=3>") == "list"
+    assert shape_of("<img src='a.png'><table>") is None
+    assert shape_of("<tablet>") is None
+
+
+# -- tables read as schedules and paper lists ---------------------------------
+
+
+def test_an_english_html_schedule_gives_its_talks() -> None:
+    text = (
+        "# Reading group\n\n## Schedule\n\n"
+        '<table class="schedule">\n  <thead>\n    <tr><th>Date</th><th>Paper</th>'
+        "<th>Presenter</th></tr>\n  </thead>\n  <tbody>\n"
+        "    <tr>\n      <td>2023-02-07</td>\n"
+        '      <td><a href="https://arxiv.org/abs/2301.00001">Sparse Mixers at Scale</a></td>\n'
+        "      <td>Ada Byron</td>\n    </tr>\n"
+        "    <tr>\n      <td>2023-02-14</td>\n"
+        "      <td>Routing Without Tears<br>\n      Experts That Listen</td>\n"
+        "      <td>Alan Church</td>\n    </tr>\n  </tbody>\n</table>\n"
+    )
+    doc = parse(text)
+    assert _talks(text) == [
+        ("Sparse Mixers at Scale", None, "2023-02-07", ["Ada Byron"]),
+        ("Routing Without Tears / Experts That Listen", None, "2023-02-14", ["Alan Church"]),
+    ]
+    assert doc.talks[0].paper is not None
+    assert doc.talks[0].paper.url == "https://arxiv.org/abs/2301.00001"
+    assert [t.line for t in doc.talks] == [10, 15]
+    assert {p.name for p in doc.people} >= {"Ada Byron", "Alan Church"}
+
+
+def test_a_japanese_program_table_with_affiliations_and_open_tags() -> None:
+    text = (
+        "## 日時\n\n- 2024年5月18日（土）\n\n## プログラム\n\n"
+        "<table class='program'>\n<tr><th>時間<th>論文<th>発表者\n"
+        "<tr><td>10:00 - 10:15<td>Contrastive Rankers for Long Queries（SIGIR 2024）"
+        "<td>山田 花子（東都大学）\n"
+        "<tr><td>10:15 - 10:30<td>Dense Retrieval at Low Cost<br>\n"
+        "Sparse Retrieval Strikes Back<td>佐々木健（北央大学 情報学研究室）\n"
+        "</table>\n"
+    )
+    assert _talks(text) == [
+        ("Contrastive Rankers for Long Queries", None, "2024-05-18", ["山田 花子"]),
+        (
+            "Dense Retrieval at Low Cost / Sparse Retrieval Strikes Back",
+            None,
+            "2024-05-18",
+            ["佐々木健"],
+        ),
+    ]
+
+
+def test_a_korean_html_paper_table_gives_papers() -> None:
+    doc = parse(
+        "## 논문 목록\n\n<table>\n<tr><th>논문</th><th>학회</th></tr>\n"
+        '<tr><td><a href="https://arxiv.org/abs/2205.01234">Graph Pooling Revisited</a></td>'
+        "<td>NeurIPS 2022</td></tr>\n"
+        '<tr><td><a href="https://arxiv.org/abs/2206.04321">Message Passing Limits</a></td>'
+        "<td>ICML 2022</td></tr>\n</table>\n"
+    )
+    assert [(p.title, p.venue, p.year, p.url, p.line) for p in doc.papers] == [
+        ("Graph Pooling Revisited", "NeurIPS", 2022, "https://arxiv.org/abs/2205.01234", 5),
+        ("Message Passing Limits", "ICML", 2022, "https://arxiv.org/abs/2206.04321", 6),
+    ]
+
+
+def test_an_html_table_that_holds_no_entries_is_kept_and_read_as_before() -> None:
+    text = "<table>\n<tr><td><img src='logo.png'></td><td>Welcome!</td></tr>\n</table>\n"
+    doc = parse(text)
+    assert doc.talks == [] and doc.papers == []
+    assert [block.text for block in doc.blocks] == [text.rstrip("\n")]
+
+
+def test_the_normalized_markdown_keeps_the_html_table_as_written() -> None:
+    text = (
+        "# Seminar\n\n## 일정\n\n"
+        "<table>\n   <tr><th>날짜</th><th>논문</th><th>발표자</th></tr>\n"
+        "<tr><td>2023-03-02</td><td>Alpha Nets<br>\n  Beta Nets</td><td>김하늘</td></tr>\n"
+        "   <tr><td>2023-03-09</td><td>Gamma Nets</td><td>박준서</td></tr>\n"
+        "</table>\n"
+    )
+    assert len(parse(text).talks) == 2
+    normalized = normalize_text(text)
+    assert "<table>\n   <tr><th>날짜</th>" in normalized
+    assert "<td>Alpha Nets<br>\n  Beta Nets</td>" in normalized
+    assert "   <tr><td>2023-03-09</td>" in normalized
+    assert normalize_text(normalized) == normalized
+    assert to_markdown(parse(normalized)) == normalized
+
+
+def test_a_talk_read_from_an_html_line_is_not_restyled_as_a_talk_block() -> None:
+    text = (
+        "## Program\n\n<table>\n<tr><th>Time<th>Paper<th>Speaker\n"
+        "<tr><td>10:00<td>Alpha Nets for Tiny Data<td>Ada Byron\n"
+        "<tr><td>10:30<td>Beta Nets Revisited<td>Alan Church\n</table>\n"
+    )
+    assert [t.line for t in parse(text).talks] == [5, 6]
+    assert normalize_text(text) == text
+
+
 # -- HTML lists in Markdown table cells -----------------------------------------
 
 
@@ -89,3 +292,71 @@ def test_a_markdown_cell_with_an_html_list_pairs_papers_with_presenters() -> Non
         ("Sparse Mixers", 1, None, ["Ada Byron"]),
         ("Dense Routers", 1, None, ["Alan Church"]),
     ]
+
+
+# -- hostile markup -----------------------------------------------------------
+
+
+def test_a_less_than_sign_that_opens_no_tag_is_text() -> None:
+    assert literal_angles("<td>a < b</td>") == "<td>a &lt; b</td>"
+    assert literal_angles("<a<a<b>") == "&lt;a&lt;a<b>"
+    assert literal_angles("x <!-- <tr> --> <td>") == "x <!-- <tr> --> <td>"
+    assert literal_angles("<td>x <!-- open") == "<td>x "
+    assert literal_angles("<![x]> <?php ?>") == "&lt;![x]> &lt;?php ?>"
+    table = read_html_table("<table><tr><th>Title</th></tr><tr><td>1 < 2 <<b>bold</b></td></tr>")
+    assert table is not None and table.rows[1] == ("1 &lt; 2 &lt;bold",)
+
+
+def test_twenty_thousand_unclosed_cells_are_one_row_of_cells() -> None:
+    markup = "<table><tr><th>Week</th><th>Title</th>\n<tr>" + "<td>x" * 20_000
+    start = time.perf_counter()
+    table = read_html_table(markup)
+    assert time.perf_counter() - start < 5
+    assert table is not None
+    assert len(table.rows) == 2
+    assert len(table.rows[1]) == 20_000 and set(table.rows[1]) == {"x"}
+    assert table.rows[0][:3] == ("Week", "Title", "")
+
+
+def test_deeply_nested_and_broken_markup_finishes_with_its_text() -> None:
+    nested = "<table><tr><td>" * 10_000 + "deep" + "</td></tr></table>" * 10_000
+    start = time.perf_counter()
+    table = read_html_table(
+        "<table><tr><th>Notes</th></tr><tr><td>" + nested + "</td></tr></table>"
+    )
+    broken = read_html_table("<table><tr><th>Title</th></tr><tr><td>" + "<a\n" * 20_000)
+    spans = read_html_table(
+        "<table><tr><th>A</th></tr>" + "<tr><td rowspan=0 colspan=99999>s</td></tr>" * 2_000
+    )
+    assert time.perf_counter() - start < 10
+    assert table is not None and table.rows[1] == ("deep",)
+    assert broken is not None and broken.rows[1][0].startswith("&lt;a &lt;a")
+    assert spans is not None and len(spans.rows) == 2_000  # the first row spans it all: a caption
+    assert {cell for row in spans.rows[1:] for cell in row} == {"s"}
+    assert sum(len(row) for row in spans.rows) <= 1_000 + 2_000 + MAX_SPAN_COPIES
+
+
+def test_a_marked_section_does_not_stop_the_reading() -> None:
+    table = read_html_table("<table><tr><th>Title</th></tr><![ ]><tr><td>Alpha Nets</td></tr>")
+    assert table is not None and table.rows[1] == ("Alpha Nets",)
+
+
+# -- start-up -------------------------------------------------------------------
+
+
+def _loads_html_parser(text: str) -> bool:
+    code = (
+        "import sys\nfrom studyparse._read import parse\n"
+        f"parse({text!r})\nprint('html.parser' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip() == "True"
+
+
+def test_html_parser_is_imported_only_when_an_html_shape_is_met() -> None:
+    assert not _loads_html_parser(
+        "# Study\n\n<p align='center'><img src='a.png'></p>\n\n- [A](u)\n"
+    )
+    assert _loads_html_parser("# Study\n\n<table><tr><td>a</td></tr></table>\n")

@@ -16,6 +16,7 @@ from itertools import islice
 
 from ._blocks import TAB_WIDTH, Block
 from ._dates import find_date, label_year
+from ._html import read_html_table, region_end, region_text, shape_of
 from ._inline import clean, plain
 from ._outline import (
     FIELD_LINE,
@@ -391,6 +392,10 @@ def _group_names(builder: _Builder, line: str) -> None:
 
 def _text(builder: _Builder, index: int) -> int:
     block = builder.blocks[index]
+    if block.text[:1] == "<":  # a table whose first line holds its first cell's text
+        end = _html_shape(builder, index)
+        if end is not None:
+            return end
     line_text = clean(plain(block.text).text)
     if builder.names_follow and builder.draft is None:
         _group_names(builder, line_text)
@@ -945,14 +950,23 @@ def _people_items(builder: _Builder, index: int, end: int, items: list[Block]) -
 
 
 def _table(builder: _Builder, index: int) -> int:
-    builder.finish_talk()
     block = builder.blocks[index]
+    if _table_rows(builder, block.rows, block.line):
+        return index + 1
+    return _keep(builder, index)
+
+
+def _table_rows(
+    builder: _Builder, rows: tuple[tuple[str, ...], ...], line: int, row_lines: tuple[int, ...] = ()
+) -> bool:
+    """Add a table's talks or papers; False (its people noted) when it holds none."""
+    builder.finish_talk()
     context = TableContext(year=builder.year_hint, category=builder.category(), role=builder.role())
-    read = read_table(block.rows, block.line, context)
+    read = read_table(rows, line, context, row_lines)
     if read is None or read.kind == "people" or not (read.talks or read.papers):
         if read is not None:
             builder.people += read.people
-        return _keep(builder, index)
+        return False
     builder.flush_raw()
     if read.papers:
         builder.current_papers().papers.extend(read.papers)
@@ -962,7 +976,25 @@ def _table(builder: _Builder, index: int) -> int:
             talk.week, talk.date = week, date
         builder.add_talk(talk)
     builder.people += read.people
-    return index + 1
+    return True
+
+
+def _html(builder: _Builder, index: int) -> int:
+    """An HTML line: a table or list read like its Markdown twin, else kept as it is."""
+    end = _html_shape(builder, index)
+    return _keep(builder, index) if end is None else end
+
+
+def _html_shape(builder: _Builder, index: int) -> int | None:
+    """The index after the HTML table opened at ``index`` when its rows were read, else None."""
+    shape = shape_of(builder.blocks[index].text)
+    if shape != "table":
+        return None
+    end = region_end(builder.blocks, index, shape)
+    table = read_html_table(region_text(builder.blocks[index:end]), builder.blocks[index].line)
+    if table is None or not _table_rows(builder, table.rows, table.lines[0], table.lines):
+        return None
+    return end
 
 
 HANDLERS = {
@@ -970,6 +1002,7 @@ HANDLERS = {
     "text": _text,
     "item": _item,
     "table": _table,
+    "html": _html,
     "blank": _blank,
 }
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ._blocks import Block, scan, split_cells, strip_quote
+from ._html import html_shape_lines
 from ._inline import clean, plain
 from ._outline import COUNT, EMPHASIS_LINE
 from ._papers import read_paper
@@ -276,6 +277,7 @@ class _SourceWriter:
         }
         self.papers = {paper.line: paper for paper in doc.papers}
         self.talks = {talk.line: talk for talk in doc.talks if talk.raw}
+        self.html_lines = html_shape_lines(self.blocks)
 
     def kind_of(self, index: int) -> str:
         block = self.blocks[index]
@@ -287,8 +289,8 @@ class _SourceWriter:
             return "heading"
         if block.kind == "heading":
             return "verbatim"  # a heading the document does not list is not ours to rewrite
-        if block.kind == "text" and block.line in self.talks:
-            return "talk"
+        if block.kind == "text" and block.line in self.talks and block.line not in self.html_lines:
+            return "talk"  # a talk read from an HTML table or list stays HTML
         if block.kind == "text" and self.starts_indented_code(index):
             return "indented_code"
         return block.kind if block.kind in BLOCK_WRITERS else "verbatim"

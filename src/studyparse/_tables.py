@@ -285,8 +285,14 @@ def _slots(body: Rows, roles: Roles) -> bool:
 # -- reading the rows -------------------------------------------------------
 
 
-def read_table(rows: Rows, line: int, context: TableContext) -> TableRead | None:
-    """The entries of a table whose first row is its header, or None when it holds none."""
+def read_table(
+    rows: Rows, line: int, context: TableContext, row_lines: tuple[int, ...] = ()
+) -> TableRead | None:
+    """The entries of a table whose first row is its header, or None when it holds none.
+
+    ``row_lines`` gives the line of each row (header first), as for an HTML table;
+    by default the rows are a pipe table's, the header at ``line`` and its delimiter below.
+    """
     if len(rows) < 2:
         return None
     roles = column_roles(rows, context.year)
@@ -300,19 +306,20 @@ def read_table(rows: Rows, line: int, context: TableContext) -> TableRead | None
     for offset, row in enumerate(rows[1:], start=2):
         if DATE_MASK.match(_plain_cell(row, roles, "date")):
             continue  # a template row
+        at = row_lines[offset - 1] if offset - 1 < len(row_lines) else line + offset
         when = _row_time(row, roles, context, when)
         if kind == "grid":
-            read.talks += _grid_talks(row, roles, line + offset, when)
+            read.talks += _grid_talks(row, roles, at, when)
         elif kind == "people":
             read.people += _row_people(row, roles)
         elif kind == "papers":
-            read.papers += _row_papers(row, roles, line + offset, context)
+            read.papers += _row_papers(row, roles, at, context)
         elif _presented(row, roles) or not _unscheduled(row, roles):
-            talks, people = _row_talks(row, roles, line + offset, when)
+            talks, people = _row_talks(row, roles, at, when)
             read.talks += talks
             read.people += people
         else:
-            read.papers += _row_papers(row, roles, line + offset, context)
+            read.papers += _row_papers(row, roles, at, context)
     return read
 
 
