@@ -255,6 +255,89 @@ def test_a_talk_read_from_an_html_line_is_not_restyled_as_a_talk_block() -> None
     assert normalize_text(text) == text
 
 
+# -- lists -------------------------------------------------------------------------
+
+
+def test_an_html_list_of_papers_reads_like_a_markdown_list() -> None:
+    english = (
+        "# Reading list\n\n## Papers\n\n<ul>\n"
+        '  <li><a href="https://arxiv.org/abs/2101.00001">Sparse Mixers at Scale</a>, '
+        "ICML 2021</li>\n"
+        "  <li><a href='https://arxiv.org/abs/2101.00002'>Dense Routers Revisited</a>, NeurIPS"
+        " 2021</li>\n</ul>\n"
+    )
+    korean = (
+        "## 논문\n\n<ol>\n"
+        "  <li>[Graph Pooling Revisited](https://arxiv.org/abs/2205.01234), KDD 2022\n"
+        "  <li><a href=https://arxiv.org/abs/2206.04321>Message Passing Limits</a>, ICLR 2023\n"
+        "</ol>\n"
+    )
+    assert [(p.title, p.venue, p.year, p.url, p.line) for p in parse(english).papers] == [
+        ("Sparse Mixers at Scale", "ICML", 2021, "https://arxiv.org/abs/2101.00001", 6),
+        ("Dense Routers Revisited", "NeurIPS", 2021, "https://arxiv.org/abs/2101.00002", 7),
+    ]
+    assert [(p.title, p.venue, p.year, p.line) for p in parse(korean).papers] == [
+        ("Graph Pooling Revisited", "KDD", 2022, 4),
+        ("Message Passing Limits", "ICLR", 2023, 5),
+    ]
+
+
+def test_nested_html_items_are_the_fields_of_a_talk() -> None:
+    text = (
+        "# Seminar\n\n## Schedule\n\n<ul>\n"
+        '  <li><a href="https://arxiv.org/abs/2101.00001">Sparse Mixers at Scale</a>\n'
+        "    <ul>\n      <li>Presenter: Ada Byron</li>\n"
+        '      <li><a href="https://example.org/s1.pdf">slides</a></li>\n    </ul>\n  </li>\n'
+        '  <li><a href="https://arxiv.org/abs/2101.00002">Dense Routers Revisited</a>\n'
+        "    <ul><li>Presenter: Alan Church</li></ul>\n  </li>\n</ul>\n"
+    )
+    doc = parse(text)
+    assert [(t.title, [p.name for p in t.presenters], t.slides, t.line) for t in doc.talks] == [
+        ("Sparse Mixers at Scale", ["Ada Byron"], "https://example.org/s1.pdf", 6),
+        ("Dense Routers Revisited", ["Alan Church"], None, 12),
+    ]
+    assert normalize_text(text) == text
+
+
+def test_an_html_list_of_presenter_and_title_items_gives_talks() -> None:
+    text = (
+        "## 발표 일정\n\n<ol>\n"
+        "<li>김하늘: Sparse Mixers at Scale <a href='s1.pdf'>[slides]</a></li>\n"
+        "<li>박준서: Dense Routers Revisited <a href='s2.pdf'>[slides]</a></li>\n</ol>\n"
+    )
+    doc = parse(text)
+    assert [(t.title, [p.name for p in t.presenters], t.slides) for t in doc.talks] == [
+        ("Sparse Mixers at Scale", ["김하늘"], "s1.pdf"),
+        ("Dense Routers Revisited", ["박준서"], "s2.pdf"),
+    ]
+
+
+def test_an_html_list_of_members_names_people() -> None:
+    english = (
+        "## Members\n\n<ul>\n<li>Ada Byron (ada@example.org)</li>\n"
+        "<li>Alan Church (<a href='mailto:alan@example.org'>alan@example.org</a>)</li>\n</ul>\n"
+    )
+    korean = "## 멤버\n\n<ul><li>김하늘 (haneul@example.kr)</li><li>박준서</li></ul>\n"
+    assert [(p.name, p.email) for p in parse(english).people] == [
+        ("Ada Byron", "ada@example.org"),
+        ("Alan Church", "alan@example.org"),
+    ]
+    assert [(p.name, p.email) for p in parse(korean).people] == [
+        ("김하늘", "haneul@example.kr"),
+        ("박준서", None),
+    ]
+
+
+def test_an_html_list_of_links_is_a_topic_kept_as_written() -> None:
+    line = "<ul><li><a href='#about'>About us</a></li><li><a href='#join'>Joining</a></li></ul>"
+    doc = parse(f"## Links\n\n{line}\n")
+    assert [(group.title, group.items) for group in doc.topics] == [
+        ("Links", ["About us", "Joining"])
+    ]
+    assert [block.text for block in doc.blocks] == [line]
+    assert doc.papers == [] and doc.talks == []
+
+
 # -- HTML lists in Markdown table cells -----------------------------------------
 
 
@@ -339,6 +422,19 @@ def test_deeply_nested_and_broken_markup_finishes_with_its_text() -> None:
 def test_a_marked_section_does_not_stop_the_reading() -> None:
     table = read_html_table("<table><tr><th>Title</th></tr><![ ]><tr><td>Alpha Nets</td></tr>")
     assert table is not None and table.rows[1] == ("Alpha Nets",)
+
+
+def test_many_unclosed_or_nested_shapes_stay_linear() -> None:
+    start = time.perf_counter()
+    tables = parse("<table>\n" * 20_000)
+    lists = parse("<ul>\n" * 20_000 + "<li>x\n")
+    items = parse("## Papers\n\n<ul>\n" + "<li>Sparse Mixers at Scale, ICML 2021\n" * 20_000)
+    nested = parse("<table><tr><td>\n" * 5_000 + "x\n" + "</td></tr></table>\n" * 5_000)
+    assert time.perf_counter() - start < 60
+    assert tables.talks == tables.papers == [] and len(tables.blocks) == 1
+    assert lists.topics[0].items == ["x"]
+    assert len(items.papers) == 20_000 and items.papers[-1].line == 20_003
+    assert nested.talks == nested.papers == []
 
 
 # -- start-up -------------------------------------------------------------------

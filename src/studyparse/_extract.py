@@ -16,7 +16,7 @@ from itertools import islice
 
 from ._blocks import TAB_WIDTH, Block
 from ._dates import find_date, label_year
-from ._html import read_html_table, region_end, region_text, shape_of
+from ._html import Shapes, opens_shape
 from ._inline import clean, plain
 from ._outline import (
     FIELD_LINE,
@@ -158,6 +158,7 @@ class _Builder:
     _first_seen: dict[str, int] = field(default_factory=dict)
     _names_counted: int = 0
     _categories: dict[str, str] = field(default_factory=dict)
+    html: Shapes | None = None  # the HTML tables and lists, found when the first is met
 
     # -- layout -------------------------------------------------------------
 
@@ -174,6 +175,8 @@ class _Builder:
     def keep_raw(self, block: Block) -> None:
         if block.kind == "blank" and not self.raw_run:
             return
+        if not block.raw and block.kind != "blank":
+            return  # an HTML list item on the line of the one before it: its line is kept there
         self.raw_run.append(block)
         if block.kind != "blank":
             self.people += people_in_text(block.text or block.raw)
@@ -670,26 +673,33 @@ def _child_texts(entry: _Entry) -> list[str]:
 
 def _item(builder: _Builder, index: int) -> int:
     end = _list_run(builder.blocks, index)
-    items = [b for b in builder.blocks[index:end] if b.kind != "blank"]
+    source = builder.blocks[index:end]
+    _read_list(builder, source, [b for b in source if b.kind != "blank"])
+    return end
+
+
+def _read_list(builder: _Builder, source: list[Block], items: list[Block]) -> None:
+    """A list's items (read from ``source``, the lines kept when no entry takes them)."""
     if builder.draft is not None:
         items = _talk_field_items(builder, builder.draft, items)
         if not items:
-            return end
+            return
     builder.finish_talk()
     if _session_items(builder, items):
-        for block in builder.blocks[index:end]:
+        for block in source:
             builder.keep_raw(block)
-        return end
+        return
     role = builder.role()
     if role == "people":
-        return _people_items(builder, index, end, items)
+        _people_items(builder, source, items)
+        return
     if _in_date_section(builder):  # "## 日時" over "- 2021年10月30日（土）": a date, not papers
-        for block in builder.blocks[index:end]:
+        for block in items:
             _section_date(builder, clean(plain(block.text).text))
+        for block in source:
             builder.keep_raw(block)
-        return end
+        return
     _read_entries(builder, _entries(items), role)
-    return end
 
 
 def _session_items(builder: _Builder, items: list[Block]) -> bool:
@@ -941,12 +951,11 @@ def _talk_child(builder: _Builder, draft: TalkDraft, child: Block) -> None:
         builder.people += people_from(names)
 
 
-def _people_items(builder: _Builder, index: int, end: int, items: list[Block]) -> int:
+def _people_items(builder: _Builder, source: list[Block], items: list[Block]) -> None:
     for block in items:
         builder.people += people_from(clean(plain(block.text).text))
-    for block in builder.blocks[index:end]:
+    for block in source:
         builder.keep_raw(block)
-    return end
 
 
 def _table(builder: _Builder, index: int) -> int:
@@ -986,15 +995,25 @@ def _html(builder: _Builder, index: int) -> int:
 
 
 def _html_shape(builder: _Builder, index: int) -> int | None:
-    """The index after the HTML table opened at ``index`` when its rows were read, else None."""
-    shape = shape_of(builder.blocks[index].text)
-    if shape != "table":
+    """The index after the HTML table or list opened at ``index`` when it was read, else None.
+
+    A list is read as its Markdown twin is; a table when it yields talks or papers.
+    """
+    shape = opens_shape(builder.blocks[index])
+    if shape is None:
         return None
-    end = region_end(builder.blocks, index, shape)
-    table = read_html_table(region_text(builder.blocks[index:end]), builder.blocks[index].line)
-    if table is None or not _table_rows(builder, table.rows, table.lines[0], table.lines):
+    if builder.html is None:
+        builder.html = Shapes(builder.blocks)
+    if shape == "list":
+        items = builder.html.list_items(index)
+        if items is None:
+            return None
+        _read_list(builder, builder.blocks[index : items[1]], items[0])
+        return items[1]
+    table = builder.html.table(index)
+    if table is None or not _table_rows(builder, table[0].rows, table[0].lines[0], table[0].lines):
         return None
-    return end
+    return table[1]
 
 
 HANDLERS = {

@@ -53,6 +53,11 @@ MAX_TABLE_DEPTH = 8
 #: Lists nested deeper than this read as items of the deepest list kept.
 MAX_LIST_DEPTH = 32
 BREAK = "<br>"
+#: Columns an item is indented by per level of nesting, as the block stage measures them.
+LIST_INDENT = 2
+#: What html.parser may read over a document: this many times its size, and a little more.
+READ_BUDGET = 4
+READ_ALLOWANCE = 100_000
 BULLETS = ("- ", "* ", "+ ", "• ")
 NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-:")
 
@@ -97,42 +102,56 @@ def _depth_change(lowered: str, names: tuple[str, ...]) -> int:
     return change
 
 
-def region_end(blocks: Sequence[Block], index: int, kind: ShapeKind) -> int:
-    """Index of the block after the shape opened at ``blocks[index]``.
+def opens_shape(block: Block) -> ShapeKind | None:
+    """The shape a block opens: an HTML (or text) line whose first tag is a table or list."""
+    if block.text[:1] != "<" or block.kind not in ("html", "text"):
+        return None
+    return shape_of(block.text)
 
-    The shape ends on the line where its tags (counted without regard to case,
-    nesting included) are all closed; a shape left open ends before the next
-    Markdown heading, or with the document. Code and comments count no tags.
+
+def shape_regions(blocks: Sequence[Block]) -> dict[int, int]:
+    """For each block that opens an HTML table or list, the index of the block after it.
+
+    A shape ends on the line where its tags (counted without regard to case,
+    nesting included) are all closed. One left open ends at its first blank line,
+    else before the next Markdown heading, else with the document. Code and
+    comments count no tags. One pass per kind for all the shapes, with a stack of
+    those still open, so many unclosed tags cost no more than a few.
     """
-    names = COUNTED_TAGS[kind]
-    depth = 0
-    for position in range(index, len(blocks)):
-        block = blocks[position]
-        if position > index and block.kind == "heading" and block.marker != "html" and depth:
-            return position
-        if block.kind in ("code", "comment", "blank"):
-            continue
-        for line in block.raw.split("\n"):
-            depth += _depth_change(line.lower(), names)
-            if depth <= 0:
-                return position + 1
-    return len(blocks)
+    openers = {index: kind for index, block in enumerate(blocks) if (kind := opens_shape(block))}
+    ends: dict[int, int] = {}
+    if not openers:
+        return ends
+    for kind, names in COUNTED_TAGS.items():
+        open_shapes: list[tuple[int, int]] = []  # (opener, depth before it), depths rising
+        first_blank: dict[int, int] = {}
+        depth = 0
+        for position, block in enumerate(blocks):
+            if (block.kind == "heading" and block.marker != "html") or block.kind == "blank":
+                for opener, _ in open_shapes:
+                    first_blank.setdefault(opener, position)
+                if block.kind == "heading":
+                    ends.update((opener, first_blank[opener]) for opener, _ in open_shapes)
+                    open_shapes.clear()
+                continue
+            if block.kind in ("code", "comment"):
+                continue
+            if openers.get(position) == kind:
+                open_shapes.append((position, depth))
+            for line in block.raw.split("\n") if open_shapes else ():
+                depth += _depth_change(line.lower(), names)
+                while open_shapes and depth <= open_shapes[-1][1]:
+                    ends[open_shapes.pop()[0]] = position + 1
+        for opener, _ in open_shapes:
+            ends[opener] = first_blank.get(opener, len(blocks))
+    return ends
 
 
 def html_shape_lines(blocks: Sequence[Block]) -> set[int]:
-    """The lines of every HTML table and list among the blocks (one pass)."""
+    """The lines of every HTML table and list among the blocks."""
     lines: set[int] = set()
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        opens = block.text[:1] == "<" and block.kind in ("html", "text")
-        shape = shape_of(block.text) if opens else None
-        if shape is None:
-            index += 1
-            continue
-        end = region_end(blocks, index, shape)
-        lines.update(range(block.line, blocks[end - 1].end + 1))
-        index = end
+    for index, end in shape_regions(blocks).items():
+        lines.update(range(blocks[index].line, blocks[end - 1].end + 1))
     return lines
 
 
@@ -140,6 +159,79 @@ def region_text(blocks: Sequence[Block]) -> str:
     """The lines of the blocks as read: quote markers removed, NFC, one line per line."""
     lines = [strip_quote(line)[0] for block in blocks for line in block.raw.split("\n")]
     return unicodedata.normalize("NFC", "\n".join(lines))
+
+
+class Shapes:
+    """The HTML shapes of one document's blocks, each read on demand.
+
+    What is fed to html.parser over the whole document is bounded (a few times the
+    document's size), so shapes nested in shapes that are read one after the other
+    (a table that holds no entries, then the table in its cell) stay linear.
+    """
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = blocks
+        self.regions = shape_regions(blocks)
+        self.sizes = [0]  # characters before each block
+        for block in blocks:
+            self.sizes.append(self.sizes[-1] + len(block.raw) + 1)
+        self.budget = READ_BUDGET * self.sizes[-1] + READ_ALLOWANCE
+
+    def table(self, index: int) -> tuple[HtmlTable, int] | None:
+        """The table opened at ``index`` and the index after it, or None."""
+        text, end = self._region(index, "table")
+        table = read_html_table(text, self.blocks[index].line) if text else None
+        return None if table is None else (table, end)
+
+    def list_items(self, index: int) -> tuple[list[Block], int] | None:
+        """The items of the list opened at ``index`` as item blocks, and the index after it."""
+        text, end = self._region(index, "list")
+        items = read_html_list(text, self.blocks[index].line) if text else []
+        return (item_blocks(self.blocks[index:end], items), end) if items else None
+
+    def _region(self, index: int, kind: ShapeKind) -> tuple[str, int]:
+        end = self.regions.get(index)
+        if end is None or opens_shape(self.blocks[index]) != kind:
+            return "", index + 1
+        size = self.sizes[end] - self.sizes[index]
+        if size > self.budget:
+            return "", end
+        self.budget -= size
+        return region_text(self.blocks[index:end]), end
+
+
+def item_blocks(region: Sequence[Block], items: list[HtmlItem]) -> list[Block]:
+    """The items of an HTML list as the list reader takes them: item blocks with lines.
+
+    Each keeps as ``raw`` the source lines it starts on up to the next item's (the
+    first also those before it), so what is kept verbatim is the HTML as written;
+    an item that shares its line with the one before it keeps none.
+    """
+    first = region[0].line
+    source = [line for block in region for line in block.raw.split("\n")]
+    starts = [item.line for item in items]  # in document order, so never decreasing
+    following = [first + len(source)] * len(items)  # the line of the next item on a later line
+    for position in range(len(items) - 2, -1, -1):
+        after = starts[position + 1]
+        following[position] = after if after > starts[position] else following[position + 1]
+    blocks = []
+    for position, item in enumerate(items):
+        last = following[position] - 1
+        start = first if position == 0 else item.line
+        shared = position > 0 and starts[position - 1] == item.line
+        raw = "" if shared else "\n".join(source[start - first : last - first + 1])
+        blocks.append(
+            Block(
+                "item",
+                item.line,
+                max(item.line, last),
+                raw,
+                text=item.text.replace(BREAK, "\n"),
+                indent=LIST_INDENT * item.depth,
+                marker="1." if item.ordered else "-",
+            )
+        )
+    return blocks
 
 
 # -- making the markup safe for html.parser ---------------------------------
