@@ -16,6 +16,7 @@ from studyparse._html import MAX_SPAN_COPIES, literal_angles, read_html_table, s
 from studyparse._markdown import to_markdown
 from studyparse._normalize import normalize_text
 from studyparse._tables import cell_items
+from studyparse._vocab import is_agenda_slot
 
 
 def _talks(text: str) -> list[tuple[str | None, int | None, str | None, list[str | None]]]:
@@ -253,6 +254,86 @@ def test_a_talk_read_from_an_html_line_is_not_restyled_as_a_talk_block() -> None
     )
     assert [t.line for t in parse(text).talks] == [5, 6]
     assert normalize_text(text) == text
+
+
+def test_a_paper_cell_spanning_two_meetings_is_one_talk() -> None:
+    english = (
+        "## Schedule\n\n<table>\n"
+        "<tr><th>Week</th><th>Date</th><th>Paper</th><th>Presenter</th></tr>\n"
+        "<tr><td rowspan=2>1</td><td>Sep 5, 2023</td><td rowspan=2>Sparse Mixers at Scale</td>"
+        "<td rowspan=2>Ada Byron</td></tr>\n<tr><td>Sep 7, 2023</td></tr>\n"
+        "<tr><td>2</td><td>Sep 12, 2023</td><td>Dense Routers Revisited</td>"
+        "<td>Alan Church</td></tr>\n"
+        "</table>\n"
+    )
+    korean = (
+        "## 일정\n\n<table>\n<tr><th>날짜</th><th>논문</th><th>발표자</th></tr>\n"
+        "<tr><td>2023-09-05</td><td rowspan='3'>Graph Pooling Revisited</td><td>김하늘</td></tr>\n"
+        "<tr><td>2023-09-07</td><td>박준서</td></tr>\n"
+        "<tr><td>2023-09-12</td><td>김하늘</td></tr>\n</table>\n"
+    )
+    assert _talks(english) == [
+        ("Sparse Mixers at Scale", 1, "2023-09-05", ["Ada Byron"]),
+        ("Dense Routers Revisited", 2, "2023-09-12", ["Alan Church"]),
+    ]
+    assert _talks(korean) == [  # presented by another, the same paper is another talk, once
+        ("Graph Pooling Revisited", None, "2023-09-05", ["김하늘"]),
+        ("Graph Pooling Revisited", None, "2023-09-07", ["박준서"]),
+    ]
+
+
+def test_a_program_slot_nobody_presents_is_no_talk() -> None:
+    english = (
+        "## Program\n\n| Time | Paper | Speaker |\n|---|---|---|\n"
+        "| 9:00 | Opening remarks | |\n| 9:10 | Sparse Mixers at Scale | Ada Byron |\n"
+        "| 9:40 | Coffee break | - |\n| 10:00 | Opening the Black Box of Routers | TBD |\n"
+        "| 10:30 | Closing keynote | Alan Church |\n"
+    )
+    japanese = (
+        "## プログラム\n\n<table>\n<tr><th>時間</th><th>論文</th><th>発表者</th></tr>\n"
+        "<tr><td>13:00</td><td>オープニング・挨拶</td><td>&nbsp;</td></tr>\n"
+        "<tr><td>13:05</td><td>Dense Routers Revisited</td><td>山田 花子（東都大学）</td></tr>\n"
+        "<tr><td>13:30</td><td>休憩</td><td></td></tr>\n"
+        "<tr><td>13:40</td><td>クロージング</td><td>&nbsp;</td></tr>\n</table>\n"
+    )
+    assert [title for title, *_ in _talks(english)] == [
+        "Sparse Mixers at Scale",
+        "Opening the Black Box of Routers",
+        "Closing keynote",
+    ]
+    assert [(title, who) for title, _, _, who in _talks(japanese)] == [
+        ("Dense Routers Revisited", ["山田 花子"])
+    ]
+
+
+def test_agenda_slots_are_told_from_titles() -> None:
+    slots = ["Lunch", "Fall break (no class)", "Nov 23 - Nov 25 Thanksgiving Break", "이번 주 휴강"]
+    slots += ["休憩", "オープニング・趣旨説明", "茶歇"]
+    titles = ["Opening the Black Box of Routers", "Breaking the Softmax Bottleneck", "Guest talk"]
+    titles += [
+        "Make or Break: Robust Training for Large Models",
+        "그래프 신경망의 표현력",
+    ]
+    assert [is_agenda_slot(text) for text in slots] == [True] * len(slots)
+    assert [is_agenda_slot(text) for text in titles] == [False] * len(titles)
+
+
+def test_labels_waiting_for_a_value_and_a_themed_week_number() -> None:
+    html = (
+        "## Syllabus\n\n<table>\n<tr><th>Week</th><th>Date</th><th>Reading</th></tr>\n"
+        "<tr><td>1<br>Foundations</td><td>2023-09-05</td>"
+        "<td>Required reading: Sparse Mixers at Scale<br>Optional readings:</td></tr>\n"
+        "<tr><td>2</td><td>2023-09-12</td><td>Required reading:<br>Optional readings:</td></tr>\n"
+        "</table>\n"
+    )
+    korean = (
+        "## 일정\n\n| 주차 | 날짜 | 논문 | 발표자 |\n|---|---|---|---|\n"
+        "| 3<br>그래프 | 2023-09-19 | 발표 논문:<br>Graph Pooling Revisited | 김하늘 |\n"
+    )
+    assert _talks(html) == [
+        ("Required reading: Sparse Mixers at Scale", 1, "2023-09-05", []),
+    ]
+    assert _talks(korean) == [("Graph Pooling Revisited", 3, "2023-09-19", ["김하늘"])]
 
 
 # -- lists -------------------------------------------------------------------------

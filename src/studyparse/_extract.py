@@ -16,7 +16,7 @@ from itertools import islice
 
 from ._blocks import TAB_WIDTH, Block
 from ._dates import find_date, label_year
-from ._html import Shapes, opens_shape
+from ._html import HtmlTable, Shapes, opens_shape
 from ._inline import clean, plain
 from ._outline import (
     FIELD_LINE,
@@ -960,18 +960,19 @@ def _people_items(builder: _Builder, source: list[Block], items: list[Block]) ->
 
 def _table(builder: _Builder, index: int) -> int:
     block = builder.blocks[index]
-    if _table_rows(builder, block.rows, block.line):
+    if _table_rows(builder, block):
         return index + 1
     return _keep(builder, index)
 
 
-def _table_rows(
-    builder: _Builder, rows: tuple[tuple[str, ...], ...], line: int, row_lines: tuple[int, ...] = ()
-) -> bool:
+def _table_rows(builder: _Builder, block: Block | HtmlTable) -> bool:
     """Add a table's talks or papers; False (its people noted) when it holds none."""
     builder.finish_talk()
     context = TableContext(year=builder.year_hint, category=builder.category(), role=builder.role())
-    read = read_table(rows, line, context, row_lines)
+    if isinstance(block, Block):
+        read = read_table(block.rows, block.line, context)
+    else:
+        read = read_table(block.rows, block.lines[0], context, block.lines, block.continued)
     if read is None or read.kind == "people" or not (read.talks or read.papers):
         if read is not None:
             builder.people += read.people
@@ -1011,7 +1012,7 @@ def _html_shape(builder: _Builder, index: int) -> int | None:
         _read_list(builder, builder.blocks[index : items[1]], items[0])
         return items[1]
     table = builder.html.table(index)
-    if table is None or not _table_rows(builder, table[0].rows, table[0].lines[0], table[0].lines):
+    if table is None or not _table_rows(builder, table[0]):
         return None
     return table[1]
 

@@ -315,6 +315,7 @@ class _GridRow:
     line: int
     header: bool  # every cell of its own is a <th>
     own: int  # cells written in the row (not spanned into it)
+    continued: bool  # a cell of the row above spans into it
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,10 +330,12 @@ class HtmlItem:
 
 @dataclass(frozen=True, slots=True)
 class HtmlTable:
-    """A table's rows as Markdown cells, header first, and the line each row starts on."""
+    """A table's rows as Markdown cells, header first, the line each row starts on, and the
+    rows a ``rowspan`` carries cells into (by index)."""
 
     rows: Rows
     lines: tuple[int, ...]
+    continued: frozenset[int] = frozenset()
 
 
 class _Reader:
@@ -510,6 +513,7 @@ class _Reader:
             for position, row in enumerate(section):
                 below = len(section) - position - 1  # a span reaches no further than these
                 cells: list[str] = []
+                continued = bool(pending)
                 for cell in row.cells:
                     while len(cells) in pending:
                         cells.append(self.take(pending, len(cells)))
@@ -524,7 +528,7 @@ class _Reader:
                     cells += [""] * (column - len(cells))
                     cells.append(self.take(pending, column))
                 header = all(cell.header for cell in row.cells)
-                grid.append(_GridRow(tuple(cells), row.line, header, len(row.cells)))
+                grid.append(_GridRow(tuple(cells), row.line, header, len(row.cells), continued))
         return grid
 
     def spend(self, copies: int) -> bool:
@@ -596,7 +600,8 @@ class _Reader:
         kept = [row for row in grid[body:] if not _caption(row, width)]
         rows = [tuple(header)] + [row.cells for row in kept]  # short rows are read as short
         lines = [grid[start].line] + [row.line for row in kept]
-        return HtmlTable(tuple(rows), tuple(lines))
+        continued = frozenset(index for index, row in enumerate(kept, 1) if row.continued)
+        return HtmlTable(tuple(rows), tuple(lines), continued)
 
     def list_items(self) -> list[HtmlItem]:
         items = []
