@@ -336,6 +336,30 @@ def test_labels_waiting_for_a_value_and_a_themed_week_number() -> None:
     assert _talks(korean) == [("Graph Pooling Revisited", 3, "2023-09-19", ["김하늘"])]
 
 
+def test_a_syllabus_reads_its_topics_not_its_homework() -> None:
+    english = (
+        "<table>\n<thead><tr><th>Week</th><th>Date</th><th>Topic</th><th>Activities</th></tr>"
+        "</thead>\n<tbody>\n"
+        "<tr><td>1</td><td>2023-09-05</td><td>Tutorials:<br>Reading a Paper Well<br>"
+        "Reviewing a Paper Fairly</td><td>Pick a role<br>Form teams</td></tr>\n"
+        "<tr><td>2</td><td>2023-09-12</td><td>Sparse Mixers at Scale</td>"
+        "<td>Summary due</td></tr>\n</tbody>\n</table>\n"
+    )
+    korean = (
+        "## 일정\n\n| 주차 | 주제 | 과제 |\n|---|---|---|\n"
+        "| 1 | Graph Pooling Revisited<br>Message Passing Limits | 요약 제출 |\n"
+    )
+    assert _talks(english) == [
+        ("Reading a Paper Well", 1, "2023-09-05", []),
+        ("Reviewing a Paper Fairly", 1, "2023-09-05", []),
+        ("Sparse Mixers at Scale", 2, "2023-09-12", []),
+    ]
+    assert _talks(korean) == [
+        ("Graph Pooling Revisited", 1, None, []),
+        ("Message Passing Limits", 1, None, []),
+    ]
+
+
 # -- lists -------------------------------------------------------------------------
 
 

@@ -532,6 +532,8 @@ def _row_talks(
     items = _title_items(title_cell)
     if len(items) > 1 and len(presenters) == len(items):
         pairs = [(item, [person]) for item, person in zip(items, presenters, strict=True)]
+    elif len(items) > 1 and "presenters" not in roles:  # nobody ties the entries together
+        pairs = [(item, []) for item in items]
     else:
         pairs = [(title_cell, presenters)]
     talks = [_talk(item, who, row, roles, line, when) for item, who in pairs]

@@ -254,6 +254,12 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "说明",
         "概要",
         "備考",
+        "activities",
+        "homework",
+        "deliverables",
+        "과제",
+        "作业",
+        "課題",
     ),
     "paper_url": ("paper", "pdf", "arxiv", "link", "original paper link", "original paper", "논문"),
 }
