@@ -10,11 +10,14 @@ import subprocess
 import sys
 import time
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from studyparse import parse
 from studyparse._content import person_names
 from studyparse._html import MAX_SPAN_COPIES, literal_angles, read_html_table, shape_of
-from studyparse._markdown import to_markdown
-from studyparse._normalize import normalize_text
+from studyparse._markdown import keeps_everything, to_markdown
+from studyparse._normalize import UnsafeNormalization, normalize_text
 from studyparse._tables import cell_items
 from studyparse._vocab import is_agenda_slot
 
@@ -443,6 +446,20 @@ def test_an_html_list_of_links_is_a_topic_kept_as_written() -> None:
     assert doc.papers == [] and doc.talks == []
 
 
+def test_markdown_lines_inside_an_html_table_are_written_as_they_are() -> None:
+    unclosed = (
+        "## Notes\n\n<table><tr><td>Reading notes\n- item one\nSparse Mixers at Scale\n"
+        "Presenter: Ada Byron\n"
+    )
+    cells = (
+        "## Tracks\n\n<table>\n<tr><th>Vision</th><th>Speech</th></tr>\n<tr><td>\n\n"
+        "* [Alpha Nets](https://arxiv.org/abs/1)\n*   [Beta Nets](https://arxiv.org/abs/2)\n\n\n"
+        "</td><td>\n\n1) [Gamma Nets](https://arxiv.org/abs/3)\n\n</td></tr>\n</table>\n"
+    )
+    assert normalize_text(unclosed) == unclosed  # the list in it was re-laid out, once
+    assert normalize_text(cells) == cells
+
+
 # -- HTML lists in Markdown table cells -----------------------------------------
 
 
@@ -540,6 +557,29 @@ def test_many_unclosed_or_nested_shapes_stay_linear() -> None:
     assert lists.topics[0].items == ["x"]
     assert len(items.papers) == 20_000 and items.papers[-1].line == 20_003
     assert nested.talks == nested.papers == []
+
+
+PIECES = [
+    "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th>", "<td rowspan=2>",
+    "<td colspan='3'>", "<ul>", "</ul>", "<ol>", "<li>", "</li>", "<br>", "<p>", "</p>",
+    "<a href='https://arxiv.org/abs/2101.00001'>", "</a>", "<!--", "-->", "<![", "<", ">",
+    "\n", "\n\n", "  ", "Sparse Mixers at Scale", "Ada Byron", "김하늘", "2023-09-05", "&nbsp;",
+    "| a | b |\n|---|---|\n", "- item\n", "## Week 2\n", "```\n", "Presenter: Kim\n",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+@example("<ul><li><table><tr><td><ul><li>x</li></ul></li></ul><li>y")  # looped for ever once
+def test_any_mix_of_html_shapes_reads_and_normalizes_safely(text: str) -> None:
+    doc = parse(text)
+    assert all(talk.line >= 1 for talk in doc.talks) and all(p.line >= 1 for p in doc.papers)
+    try:
+        normalized = normalize_text(text)
+    except UnsafeNormalization:
+        return  # refusing is safe; writing something else is not
+    assert normalize_text(normalized) == normalized
+    assert keeps_everything(text, normalized)
 
 
 # -- start-up -------------------------------------------------------------------

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ._blocks import Block, scan, split_cells, strip_quote
-from ._html import html_shape_lines
+from ._html import shape_regions
 from ._inline import clean, plain
 from ._outline import COUNT, EMPHASIS_LINE
 from ._papers import read_paper
@@ -277,20 +277,22 @@ class _SourceWriter:
         }
         self.papers = {paper.line: paper for paper in doc.papers}
         self.talks = {talk.line: talk for talk in doc.talks if talk.raw}
-        self.html_lines = html_shape_lines(self.blocks)
+        self.html_shapes = shape_regions(self.blocks)
 
     def kind_of(self, index: int) -> str:
         block = self.blocks[index]
         if block.kind == "blank":
             return "blank"
+        if index in self.html_shapes:
+            return "html_shape"
         if block.quote:
             return "verbatim"
         if block.kind in ("heading", "text") and block.line in self.headings:
             return "heading"
         if block.kind == "heading":
             return "verbatim"  # a heading the document does not list is not ours to rewrite
-        if block.kind == "text" and block.line in self.talks and block.line not in self.html_lines:
-            return "talk"  # a talk read from an HTML table or list stays HTML
+        if block.kind == "text" and block.line in self.talks:
+            return "talk"
         if block.kind == "text" and self.starts_indented_code(index):
             return "indented_code"
         return block.kind if block.kind in BLOCK_WRITERS else "verbatim"
@@ -567,6 +569,19 @@ def _write_rule(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     return _Chunk(rule, block.line, block.end), index + 1
 
 
+def _write_html_shape(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
+    """An HTML table or list, every line as written (only trailing space removed), blank lines
+    inside it included: what was read from it is not rewritten, and its end stays where it was.
+    """
+    end = writer.html_shapes[index]
+    lines = []
+    for block in writer.blocks[index:end]:
+        raw = block.raw if block.kind == "code" else block.raw.rstrip()
+        lines += [line if block.kind == "code" else line.rstrip() for line in raw.split("\n")]
+    first, last = writer.blocks[index], writer.blocks[end - 1]
+    return _Chunk("\n".join(lines), first.line, last.end, flow=True), end
+
+
 def _write_verbatim(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     block = writer.blocks[index]
     flow = block.kind in ("html", "comment") or (bool(block.quote) and block.kind != "code")
@@ -587,6 +602,7 @@ BLOCK_WRITERS: dict[str, BlockWriter] = {
     "text": _write_text,
     "rule": _write_rule,
     "indented_code": _write_indented_code,
+    "html_shape": _write_html_shape,
     "verbatim": _write_verbatim,
 }
 
