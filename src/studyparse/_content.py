@@ -59,7 +59,7 @@ MARK_CELL = LazyPattern(r"^[\W_]{1,3}$|^[oOxXvV]$")
 #: (perhaps spaced or masked), Japanese names, "Ann Lee", "J. Smith", a handle or an e-mail.
 PERSON_NAME = LazyPattern(
     r"^(?:[\uac00-\ud7af*](?:\s?[\uac00-\ud7af*]){1,3}"
-    r"|[\u4e00-\u9fff\u3040-\u30ff](?:\s{0,2}[\u4e00-\u9fff\u3040-\u30ff]){0,4}"
+    r"|[\u4e00-\u9fff\u3040-\u30ff](?:\s{0,2}[\u4e00-\u9fff\u3040-\u30ff]){1,4}"
     r"|[A-Z][a-z\u00c0-\u024f'’-]*\.?(?:[ -][A-Z][a-z\u00c0-\u024f'’-]*\.?){0,2}"
     r"|@[A-Za-z][\w-]{1,38}"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$"
@@ -68,7 +68,12 @@ PERSON_NAME = LazyPattern(
 NAME_SEPARATOR = LazyPattern(
     r"(?<!\s)\s*(?:[,，、;；/&·]|(?<=\s)and\b|(?<=\s)-(?=\s))\s*", re.IGNORECASE
 )
-LINE_BREAK = LazyPattern(r"(?<!\s)\s*(?:<br\s*/?>|</br>|\n)\s*", re.IGNORECASE)
+#: One person's line ends at a line break or an HTML list's item (``<ul><li>``).
+LINE_BREAK = LazyPattern(
+    r"(?<!\s)\s*(?:(?:<br\s*/?>|</br>|</?(?:li|ul|ol)(?:\s[^<>]{0,200})?>)\s*)+"
+    r"|(?<!\s)\s*\n\s*",
+    re.IGNORECASE,
+)
 #: The number of an entry ("1. ", "2) ") at the start or after a space.
 ENTRY_NUMBER = LazyPattern(r"(?:^|(?<=\s))\d{1,2}[.)]\s+")
 NAME_NOTE = LazyPattern(r"(?<!\s)\s*[(（][^()（）]{0,40}[)）]\s*")

@@ -19,6 +19,7 @@ from ._content import url_role
 from ._dates import find_date, label_year
 from ._definitions import definition_end, read_definition_list
 from ._frontmatter import read_front_matter
+from ._html import HtmlTable, Shapes, opens_shape
 from ._inline import clean, plain
 from ._labelled import (
     RecordContext,
@@ -175,6 +176,7 @@ class _Builder:
     _first_seen: dict[str, int] = field(default_factory=dict)
     _names_counted: int = 0
     _categories: dict[str, str] = field(default_factory=dict)
+    html: Shapes | None = None  # the HTML tables and lists, found when the first is met
 
     # -- layout -------------------------------------------------------------
 
@@ -191,6 +193,8 @@ class _Builder:
     def keep_raw(self, block: Block) -> None:
         if block.kind == "blank" and not self.raw_run:
             return
+        if not block.raw and block.kind != "blank":
+            return  # an HTML list item on the line of the one before it: its line is kept there
         self.raw_run.append(block)
         if block.kind != "blank":
             self.people += people_in_text(block.text or block.raw)
@@ -607,14 +611,19 @@ def _group_names(builder: _Builder, line: str) -> None:
 
 
 def _event_date(builder: _Builder, text: str) -> bool:
-    """The date under a heading that is a date label ("## 日時", "## When"): the date of the
-    talks of the section before it that have none (an event page: programme, then date)."""
-    section = builder.stack[-1] if builder.stack else None
-    if section is None or label_kind(section.label.heading.text, DATE_LABELS) is None:
+    """A date under a heading that is only a date label ("## 日時", "## When", "## 일시").
+
+    It is the date of what follows (as "Date: 2021-10-30" would be), and of the talks of
+    the section just before it that have none (an event page: programme, then date).
+    """
+    if not _in_date_section(builder):
         return False
     iso = find_date(text, builder.year_hint)[0]
     if iso is None:
         return False
+    builder.default_date = iso
+    builder.note_year(iso)
+    section = builder.stack[-1]
     session = builder.doc.sessions[-1] if builder.doc.sessions else None
     heading = next((h for h in builder.doc.headings if session and h.line == session.line), None)
     sibling = heading is not None and heading.level == section.label.heading.level
@@ -648,6 +657,10 @@ def _text(builder: _Builder, index: int) -> int:
     if end > index:
         return _definition_list(builder, index, end)
     block = builder.blocks[index]
+    if block.text[:1] == "<":  # a table whose first line holds its first cell's text
+        shape_end = _html_shape(builder, index)
+        if shape_end is not None:
+            return shape_end
     line_text = clean(plain(block.text).text)
     if builder.names_follow and builder.draft is None:
         _group_names(builder, line_text)
@@ -741,6 +754,12 @@ def _session_line(builder: _Builder, block: Block, text: str) -> bool:
     else:
         fields.presenters += people_from(found[1])
     return True
+
+
+def _in_date_section(builder: _Builder) -> bool:
+    """Under a heading that is only the word for a date or a time ("Date", "日時", "일시")."""
+    heading = builder.stack[-1].label.heading.text if builder.stack else ""
+    return label_kind(heading, DATE_LABELS) is not None
 
 
 def _people_label(text: str) -> str | None:
@@ -922,26 +941,39 @@ def _child_texts(entry: _Entry) -> list[str]:
 
 def _item(builder: _Builder, index: int) -> int:
     end = _list_run(builder.blocks, index)
-    items = [b for b in builder.blocks[index:end] if b.kind != "blank"]
+    source = builder.blocks[index:end]
+    items = [b for b in source if b.kind != "blank"]
+    titled = _titled_alias(builder, items, end) if builder.draft is None else None
+    if titled is not None:
+        return titled
+    _read_list(builder, source, items)
+    return end
+
+
+def _read_list(builder: _Builder, source: list[Block], items: list[Block]) -> None:
+    """A list's items (read from ``source``, the lines kept when no entry takes them)."""
     if builder.draft is not None:
         items = _talk_field_items(builder, builder.draft, items)
         if not items:
-            return end
+            return
     builder.finish_talk()
     if _session_items(builder, items):
-        for block in builder.blocks[index:end]:
+        for block in source:
             builder.keep_raw(block)
-        return end
+        return
     role = builder.role()
     if role != "people" and _marked_items(builder, items, role):
-        return end
-    titled = _titled_alias(builder, items, end)
-    if titled is not None:
-        return titled
+        return
     if role == "people":
-        return _people_items(builder, index, end, items)
+        _people_items(builder, source, items)
+        return
+    if _in_date_section(builder):  # "## 日時" over "- 2021年10月30日（土）": a date, not papers
+        for block in items:
+            _event_date(builder, clean(plain(block.text).text))
+        for block in source:
+            builder.keep_raw(block)
+        return
     _read_entries(builder, _entries(items), role)
-    return end
 
 
 def _titled_alias(builder: _Builder, items: list[Block], end: int) -> int | None:
@@ -1342,30 +1374,70 @@ def _talk_child(builder: _Builder, draft: TalkDraft, child: Block) -> None:
         builder.people += people_from(names)
 
 
-def _people_items(builder: _Builder, index: int, end: int, items: list[Block]) -> int:
+def _people_items(builder: _Builder, source: list[Block], items: list[Block]) -> None:
     for block in items:
         builder.people += people_from(clean(plain(block.text).text))
-    for block in builder.blocks[index:end]:
+    for block in source:
         builder.keep_raw(block)
-    return end
 
 
 def _table(builder: _Builder, index: int) -> int:
-    builder.finish_talk()
     block = builder.blocks[index]
+    if _table_rows(builder, block):
+        return index + 1
+    return _keep(builder, index)
+
+
+def _table_rows(builder: _Builder, block: Block | HtmlTable) -> bool:
+    """Add a table's talks or papers; False (its people noted) when it holds none."""
+    builder.finish_talk()
     context = TableContext(year=builder.year_hint, category=builder.category(), role=builder.role())
-    read = read_table(block.rows, block.line, context)
+    if isinstance(block, Block):
+        read = read_table(block.rows, block.line, context)
+    else:
+        read = read_table(block.rows, block.lines[0], context, block.lines, block.continued)
     if read is None or read.kind == "people" or not (read.talks or read.papers):
         if read is not None:
             builder.people += read.people
-        return _keep(builder, index)
+        return False
     builder.flush_raw()
     if read.papers:
         builder.current_papers().papers.extend(read.papers)
+    week, date = builder.week_and_date()
     for talk in read.talks:
+        if talk.date is None and talk.week is None:  # a row with no time of its own
+            talk.week, talk.date = week, date
         builder.add_talk(talk)
     builder.people += read.people
-    return index + 1
+    return True
+
+
+def _html(builder: _Builder, index: int) -> int:
+    """An HTML line: a table or list read like its Markdown twin, else kept as it is."""
+    end = _html_shape(builder, index)
+    return _keep(builder, index) if end is None else end
+
+
+def _html_shape(builder: _Builder, index: int) -> int | None:
+    """The index after the HTML table or list opened at ``index`` when it was read, else None.
+
+    A list is read as its Markdown twin is; a table when it yields talks or papers.
+    """
+    shape = opens_shape(builder.blocks[index])
+    if shape is None:
+        return None
+    if builder.html is None:
+        builder.html = Shapes(builder.blocks)
+    if shape == "list":
+        items = builder.html.list_items(index)
+        if items is None:
+            return None
+        _read_list(builder, builder.blocks[index : items[1]], items[0])
+        return items[1]
+    table = builder.html.table(index)
+    if table is None or not _table_rows(builder, table[0]):
+        return None
+    return table[1]
 
 
 HANDLERS = {
@@ -1374,6 +1446,7 @@ HANDLERS = {
     "text": _text,
     "item": _item,
     "table": _table,
+    "html": _html,
     "blank": _blank,
 }
 

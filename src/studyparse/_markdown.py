@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from ._blocks import Block, scan, split_cells, strip_quote
 from ._definitions import definition_end
+from ._html import shape_regions
 from ._inline import clean, plain
 from ._outline import COUNT, EMPHASIS_LINE
 from ._papers import read_paper
@@ -278,11 +279,14 @@ class _SourceWriter:
         }
         self.papers = {paper.line: paper for paper in doc.papers}
         self.talks = {talk.line: talk for talk in doc.talks if talk.raw}
+        self.html_shapes = shape_regions(self.blocks)
 
     def kind_of(self, index: int) -> str:
         block = self.blocks[index]
         if block.kind == "blank":
             return "blank"
+        if index in self.html_shapes:
+            return "html_shape"
         if block.quote:
             return "verbatim"
         if block.kind in ("heading", "text") and block.line in self.headings:
@@ -585,6 +589,19 @@ def _write_rule(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     return _Chunk(rule, block.line, block.end), index + 1
 
 
+def _write_html_shape(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
+    """An HTML table or list, every line as written (only trailing space removed), blank lines
+    inside it included: what was read from it is not rewritten, and its end stays where it was.
+    """
+    end = writer.html_shapes[index]
+    lines = []
+    for block in writer.blocks[index:end]:
+        raw = block.raw if block.kind == "code" else block.raw.rstrip()
+        lines += [line if block.kind == "code" else line.rstrip() for line in raw.split("\n")]
+    first, last = writer.blocks[index], writer.blocks[end - 1]
+    return _Chunk("\n".join(lines), first.line, last.end, flow=True), end
+
+
 def _write_verbatim(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     block = writer.blocks[index]
     flow = block.kind in ("html", "comment") or (bool(block.quote) and block.kind != "code")
@@ -606,6 +623,7 @@ BLOCK_WRITERS: dict[str, BlockWriter] = {
     "text": _write_text,
     "rule": _write_rule,
     "indented_code": _write_indented_code,
+    "html_shape": _write_html_shape,
     "verbatim": _write_verbatim,
 }
 

@@ -21,7 +21,7 @@ NOT_A_NAME = re.compile(r"^[\d\W_]+$|^\?$")
 MAX_NAME_LENGTH = 40
 #: " & " between two names ("A & B"); a bare "&" (as in "R&D") joins nothing.
 JOINED_NAMES = re.compile(r"(?<=\s)&(?=\s)|,?(?<=\S)\s+and\s+(?=[A-Z])")
-NAME_BREAK = re.compile(r"<(?:br|li|/li|p|/p)\s*/?>|\n", re.IGNORECASE)
+NAME_BREAK = re.compile(r"<(?:br|/?li|/?ul|/?ol|/?p)\s*/?>|\n", re.IGNORECASE)
 #: Name words are bounded ({0,40}) so a finditer over a long run of letters stays linear.
 _NAME = (
     r"(?<![\w.@])(?P<name>[\uac00-\ud7af]{2,4}|[A-Z][A-Za-z\u00c0-\u024f.'-]{0,40}"

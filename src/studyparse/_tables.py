@@ -41,7 +41,7 @@ from ._talks import (
     table_columns,
     week_value,
 )
-from ._vocab import GROUP_WORDS, LINK_LABELS, is_placeholder, label_kind
+from ._vocab import GROUP_WORDS, LINK_LABELS, is_agenda_slot, is_placeholder, label_kind
 
 Rows = tuple[tuple[str, ...], ...]
 Roles = dict[str, list[int]]
@@ -58,8 +58,13 @@ CONTENT_ROLES: dict[CellKind, str] = {
     "names": "presenters",
 }
 LINK_COLUMN_ROLES = {"paper": "paper_url", "slides": "slides", "video": "video", "code": "code"}
-#: Where a cell holds several entries: a line break, or the next number of "1. … 2. …".
-ITEM_BREAK = LazyPattern(r"(?<!\s)\s*(?:<br\s*/?>|</br>|\n)\s*", re.IGNORECASE)
+#: Where a cell holds several entries: a line break, an HTML list's item (``<ul><li>``),
+#: or the next number of "1. … 2. …".
+ITEM_BREAK = LazyPattern(
+    r"(?<!\s)\s*(?:(?:<br\s*/?>|</br>|</?(?:li|ul|ol)(?:\s[^<>]{0,200})?>)\s*)+"
+    r"|(?<!\s)\s*\n\s*",
+    re.IGNORECASE,
+)
 ITEM_NUMBER = LazyPattern(r"^\s*(\d{1,2})[.)]\s*(?=\S)")
 INLINE_NUMBER = LazyPattern(r"(?:(?<=\s)|^)(\d{1,2})[.)]\s*(?=\S)")
 #: A date cell that is a format mask ("YYYY.MM.DD", "MM/DD"): the row is a template.
@@ -75,6 +80,8 @@ LEADING_NAMES = LazyPattern(
 #: " (Name)" or " (Name, Name)" after an entry of a cell.
 TRAILING_NAMES = LazyPattern(r"(?<!\s)\s*[(（](?P<names>[^()（）\[\]]{2,40})[)）]\s*$")
 NUMBERED_SLOT = LazyPattern(r"^.{1,40}?\s?\(\d{1,2}\)$")
+#: An entry that is only a label waiting for its value ("Background readings:", "발표자:").
+LABEL_ONLY = LazyPattern(r"^[^:：]{1,40}[:：]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,8 +333,20 @@ def _slots(body: Rows, roles: Roles) -> bool:
 # -- reading the rows -------------------------------------------------------
 
 
-def read_table(rows: Rows, line: int, context: TableContext) -> TableRead | None:
-    """The entries of a table whose first row is its header, or None when it holds none."""
+def read_table(
+    rows: Rows,
+    line: int,
+    context: TableContext,
+    row_lines: tuple[int, ...] = (),
+    continued: frozenset[int] = frozenset(),
+) -> TableRead | None:
+    """The entries of a table whose first row is its header, or None when it holds none.
+
+    ``row_lines`` gives the line of each row (header first), as for an HTML table;
+    by default the rows are a pipe table's, the header at ``line`` and its delimiter below.
+    ``continued`` are the rows (by index) that an HTML ``rowspan`` carries cells into:
+    an entry such a row repeats from the row above is that one entry, not another.
+    """
     if len(rows) < 2:
         return None
     roles = column_roles(rows, context.year)
@@ -338,25 +357,46 @@ def read_table(rows: Rows, line: int, context: TableContext) -> TableRead | None
         roles["week"] = roles.pop("index")  # a schedule's rows are numbered by session
     read = TableRead(kind)
     when: tuple[int | None, str | None] = (None, None)
+    above: set[tuple[object, ...]] = set()  # what the rows above gave, back to a row of its own
     for offset, row in enumerate(rows[1:], start=2):
         if DATE_MASK.match(_plain_cell(row, roles, "date")):
             continue  # a template row
+        start = (len(read.talks), len(read.papers))
+        at = row_lines[offset - 1] if offset - 1 < len(row_lines) else line + offset
         when = _row_time(row, roles, context, when)
         if when[1] is not None:
             context = replace(context, year=int(when[1][:4]))
         if kind == "grid":
-            read.talks += _grid_talks(row, roles, line + offset, when)
+            read.talks += _grid_talks(row, roles, at, when)
         elif kind == "people":
             read.people += _row_people(row, roles)
         elif kind == "papers":
-            read.papers += _row_papers(row, roles, line + offset, context)
+            read.papers += _row_papers(row, roles, at, context)
         elif _presented(row, roles) or not _unscheduled(row, roles):
-            talks, people = _row_talks(row, roles, line + offset, when)
+            talks, people = _row_talks(row, roles, at, when)
             read.talks += talks
             read.people += people
         else:
-            read.papers += _row_papers(row, roles, line + offset, context)
+            read.papers += _row_papers(row, roles, at, context)
+        given = _entry_keys(read, start)
+        if offset - 1 in continued:  # what a rowspan repeats from the rows above is said once
+            read.talks[start[0] :] = [t for t in read.talks[start[0] :] if _key(t) not in above]
+            read.papers[start[1] :] = [p for p in read.papers[start[1] :] if _key(p) not in above]
+            given |= above
+        above = given
     return read
+
+
+def _entry_keys(read: TableRead, start: tuple[int, int]) -> set[tuple[object, ...]]:
+    """What the talks and papers from ``start`` on are, as a row above may repeat them."""
+    entries: list[Talk | Paper] = [*read.talks[start[0] :], *read.papers[start[1] :]]
+    return {_key(entry) for entry in entries}
+
+
+def _key(entry: Talk | Paper) -> tuple[object, ...]:
+    if isinstance(entry, Paper):
+        return ("paper", entry.title)
+    return ("talk", entry.title, tuple(person.name for person in entry.presenters))
 
 
 def _unscheduled(row: tuple[str, ...], roles: Roles) -> bool:
@@ -377,6 +417,8 @@ def _row_time(
     if not week_cell.strip() and not date_cell:
         return before if _presented(row, roles) else (None, None)
     week = week_value(week_cell) if week_cell.strip() else None
+    if week is None and week_cell.strip():  # "1<br>Introduction": the number, then its theme
+        week = week_value(cell_items(week_cell)[0])
     date = find_date(date_cell, context.year)[0] if date_cell else None
     return week, date
 
@@ -399,9 +441,13 @@ def _grid_talks(
     """A week of parallel tracks: every filled cell is a talk of that week."""
     talks = []
     for index in roles.get("other", []):
-        text = clean(plain(row[index]).text) if index < len(row) else ""
-        if not is_placeholder(text):
-            talks.append(Talk(title=text, week=when[0], date=when[1], line=line, raw=row[index]))
+        markdown = row[index] if index < len(row) else ""
+        text = clean(plain(markdown).text)
+        if is_placeholder(text) or not _title_items(markdown):
+            continue
+        if is_agenda_slot(text) and not plain(markdown).links:
+            continue
+        talks.append(Talk(title=text, week=when[0], date=when[1], line=line, raw=markdown))
     return talks
 
 
@@ -550,17 +596,30 @@ def _row_talks(
     if is_placeholder(clean(plain(title_cell).text)):
         return [], people
     presenters = [p for i in roles.get("presenters", []) for p in _people(row, i)]
-    items = cell_items(title_cell)
+    items = _title_items(title_cell)
     own = [item_presenters(item) for item in items] if not presenters else [None]
     if all(own):
         pairs = [found for found in own if found is not None]
         people += [person for _, who in pairs for person in who]
     elif len(items) > 1 and len(presenters) == len(items):
         pairs = [(item, [person]) for item, person in zip(items, presenters, strict=True)]
+    elif len(items) > 1 and "presenters" not in roles:  # nobody ties the entries together
+        pairs = [(item, []) for item in items]
     else:
         pairs = [(title_cell, presenters)]
     talks = [_talk(item, who, row, roles, line, when) for item, who in pairs]
+    if not presenters and not plain(title_cell).links:  # "Opening", "Lunch break", "휴강"
+        talks = [talk for talk in talks if talk is None or not is_agenda_slot(talk.title or "")]
     return [talk for talk in talks if talk is not None], people
+
+
+def _title_items(markdown: str) -> list[str]:
+    """The entries of a title cell that can be titles: no note alone, no label with no value."""
+    return [
+        item
+        for item in cell_items(markdown)
+        if not NOTE_ONLY.match(text := clean(plain(item).text)) and not LABEL_ONLY.match(text)
+    ]
 
 
 def _talk(
@@ -571,7 +630,7 @@ def _talk(
     line: int,
     when: tuple[int | None, str | None],
 ) -> Talk | None:
-    items = [item for item in cell_items(markdown) if not NOTE_ONLY.match(clean(plain(item).text))]
+    items = _title_items(markdown)
     reads = [read_paper(item, line=line) for item in items]
     titles = [_talk_title(item, read) for item, read in zip(items, reads, strict=True) if read]
     if not titles:

@@ -203,6 +203,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "日付",
         "日時",
         "開催日",
+        "時間",
     ),
     "title": (
         "title",
@@ -289,6 +290,12 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "说明",
         "概要",
         "備考",
+        "activities",
+        "homework",
+        "deliverables",
+        "과제",
+        "作业",
+        "課題",
     ),
     "paper_url": (
         "paper",
@@ -564,6 +571,42 @@ LINK_LABELS: dict[str, tuple[str, ...]] = {
 #: Cell values that mean "not decided yet".
 PLACEHOLDERS: tuple[str, ...] = ("tbd", "tba", "미정", "待定", "-", "—", "?", "n/a", "todo", "x")
 
+#: A schedule's own slots, not talks, when nobody presents them: words that mark a
+#: meeting that does not take place, wherever they stand ("Fall Break (No Class)") ...
+NO_MEETING_WORDS: tuple[str, ...] = (
+    "no class",
+    "no meeting",
+    "no session",
+    "cancelled",
+    "canceled",
+    "휴강",
+    "休講",
+    "休讲",
+    "停课",
+)
+#: ... and words that open a short slot's name or close a longer one ("Opening remarks",
+#: "Nov 23 - Nov 25 Thanksgiving break", "休憩"); a title rarely starts or ends so.
+AGENDA_FIRST_WORDS = 3
+AGENDA_LAST_WORDS = 6
+AGENDA_WORDS: tuple[str, ...] = (
+    "break",
+    "holiday",
+    "recess",
+    "opening",
+    "closing",
+    "welcome",
+    "lunch",
+    "休憩",
+    "オープニング",
+    "クロージング",
+    "휴식",
+    "개회",
+    "폐회",
+    "茶歇",
+    "开幕",
+    "闭幕",
+)
+
 LABEL_MARKUP = "*_`[]() :：\t"
 #: Hangul Jamo, Hangul compatibility Jamo, Hangul syllables, CJK unified ideographs.
 HAN_OR_HANGUL_BLOCKS = (
@@ -664,6 +707,30 @@ def _label_words(
 def is_placeholder(text: str) -> bool:
     """True for an empty or "TBD" cell."""
     return not text.strip() or text.strip().lower() in PLACEHOLDERS
+
+
+def is_agenda_slot(text: str) -> bool:
+    """A slot of the program rather than a talk: "Opening", "Lunch break", "休憩", "휴강".
+
+    Latin words are matched as whole words (first or last for a slot's name, anywhere
+    for a meeting that does not take place); other scripts, which need no spaces, by
+    where the text starts or ends, or by containing the word.
+    """
+    words = "".join(char if char.isalnum() else " " for char in text.casefold()).split()
+    if not words:
+        return False
+    spaced = f" {' '.join(words)} "
+    squeezed = "".join(words)
+    if any((f" {w} " in spaced) if w.isascii() else (w in squeezed) for w in NO_MEETING_WORDS):
+        return True
+    first = words[0] if len(words) <= AGENDA_FIRST_WORDS else ""
+    last = words[-1] if len(words) <= AGENDA_LAST_WORDS else ""
+    return any(
+        word in (first, last)
+        if word.isascii()
+        else squeezed.startswith(word) or squeezed.endswith(word)
+        for word in AGENDA_WORDS
+    )
 
 
 #: Hosts whose links point at a publication rather than at a study's own material.
