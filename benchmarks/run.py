@@ -38,11 +38,20 @@ PARSE_MIN_RATIO = 0.5  # studyparse throughput / mistune's: at most 2x mistune's
 NORMALIZE_MIN_RATIO = 2.0  # studyparse throughput / mdformat's
 LATENCY_MAX_RATIO = 1.0  # studyparse normalize --check time / mdformat --check time
 SCALING_MAX_GROWTH = 1.25  # time per MB at 10x and 100x a README / time per MB at 1x
-MEMORY_MAX_MB = 300.0  # peak resident memory converting a 10 MB README
+MEMORY_MAX_MB = 300.0  # peak resident memory of studyparse.load on a 10 MB README
+COMMAND_MEMORY_MAX_MB = 250.0  # peak resident memory of each command on a 10 MB README
+MEMORY_GROWTH_MAX = 1.0  # peak memory per MB of input at 10 MB / the same at 1 MB
 BATCH_MIN_SPEEDUP = 1.7  # 1,000 READMEs: time with -j 1 / time with -j 2
 LATENCY_RUNS = 15
 BATCH_FILES = 1000
 BIG_INPUT_BYTES = 10_000_000
+SMALL_INPUT_BYTES = 1_000_000
+#: The commands whose peak memory is measured: name -> arguments after the file.
+MEMORY_COMMANDS = {
+    "convert --to json": ["convert", "{file}", "--to", "json"],
+    "convert --to bibtex": ["convert", "{file}", "--to", "bibtex"],
+    "normalize --check": ["normalize", "--check", "{file}"],
+}
 
 
 @dataclass
@@ -339,11 +348,11 @@ def scaling(readme: Path, rounds: int) -> Row:
     )
 
 
-def big_readme(readme: Path, workdir: Path) -> Path:
-    """A README repeated up to 10 MB."""
+def big_readme(readme: Path, workdir: Path, size: int = BIG_INPUT_BYTES) -> Path:
+    """A README repeated up to ``size`` bytes."""
     text = readme.read_text(encoding="utf-8")
-    copies = BIG_INPUT_BYTES // (len(text.encode("utf-8")) + 2)
-    big = workdir / "big.md"
+    copies = size // (len(text.encode("utf-8")) + 2)
+    big = workdir / f"big-{size // 1_000_000}mb.md"
     big.write_text(repeated(text, copies), encoding="utf-8")
     return big
 
@@ -352,7 +361,8 @@ def peak_rss(command: Sequence[str]) -> tuple[int, float, float]:
     """Exit status, peak resident memory (MB) and seconds of ``command``, run in a child."""
     code = (
         "import resource, subprocess, sys\n"
-        "proc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+        "quiet = subprocess.DEVNULL\n"
+        "proc = subprocess.run(sys.argv[1:], stdout=quiet, stderr=quiet)\n"
         "print(proc.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
     start = time.perf_counter()
@@ -366,11 +376,11 @@ def peak_rss(command: Sequence[str]) -> tuple[int, float, float]:
 
 
 def peak_memory(big: Path) -> list[Row]:
-    """Peak resident memory reading a 10 MB README, and converting it to JSON."""
+    """Peak resident memory reading a 10 MB README with the library."""
     size = big.stat().st_size / 1e6
     parse = [sys.executable, "-c", "import sys, studyparse; studyparse.load(sys.argv[1])", str(big)]
     status, peak, seconds = peak_rss(parse)
-    rows = [
+    return [
         Row(
             "peak memory, parse 10 MB README",
             peak,
@@ -381,17 +391,107 @@ def peak_memory(big: Path) -> list[Row]:
             {"peak_mb": peak, "input_mb": size, "seconds": seconds},
         )
     ]
-    convert = [str(BIN / "studyparse"), "convert", str(big), "--to", "json"]
-    status, peak, seconds = peak_rss(convert)
-    rows.append(
-        Row(
-            "peak memory, convert 10 MB to JSON",
-            peak,
-            "MB",
-            detail=f"studyparse convert --to json in {seconds:.1f} s, exit {status}",
-            numbers={"peak_mb": peak, "seconds": seconds},
+
+
+def command_memory(small: Path, big: Path) -> list[Row]:
+    """Peak resident memory of each command on a 1 MB and a 10 MB README.
+
+    One row per command for the 10 MB file (a bound), and one for how the peak per MB of
+    input changes from 1 MB to 10 MB: memory may grow with the input, never faster.
+    """
+    base = peak_rss([str(BIN / "studyparse"), "--version"])[1]
+    rows = []
+    for name, arguments in MEMORY_COMMANDS.items():
+        measured: dict[str, tuple[int, float, float, float]] = {}
+        for label, path in (("1 MB", small), ("10 MB", big)):
+            command = [
+                str(BIN / "studyparse"),
+                *(a.replace("{file}", str(path)) for a in arguments),
+            ]
+            status, peak, seconds = peak_rss(command)
+            measured[label] = (status, peak, seconds, path.stat().st_size / 1e6)
+        status, peak, seconds, size = measured["10 MB"]
+        ran = status in (0, 1)  # normalize --check: 1 when the file would change
+        rows.append(
+            Row(
+                f"peak memory, {name}, 10 MB README",
+                peak,
+                "MB",
+                f"< {COMMAND_MEMORY_MAX_MB:.0f}",
+                ran and peak < COMMAND_MEMORY_MAX_MB,
+                f"studyparse {name} of {size:.1f} MB in {seconds:.1f} s, exit {status}"
+                f" (start-up alone: {base:.0f} MB)",
+                {"peak_mb": peak, "input_mb": size, "seconds": seconds, "start_up_mb": base},
+            )
         )
-    )
+        per_mb = {label: value[1] / value[3] for label, value in measured.items()}
+        above = {label: (value[1] - base) / value[3] for label, value in measured.items()}
+        growth = per_mb["10 MB"] / per_mb["1 MB"]
+        rows.append(
+            Row(
+                f"memory per MB of input, {name}, 10 MB vs 1 MB",
+                growth,
+                "x",
+                f"<= {MEMORY_GROWTH_MAX}",
+                all(value[0] in (0, 1) for value in measured.values())
+                and growth <= MEMORY_GROWTH_MAX,
+                "peak/input: "
+                + ", ".join(
+                    f"{label} {measured[label][1]:.0f} MB / {measured[label][3]:.1f} MB"
+                    f" = {per_mb[label]:.1f}"
+                    for label in measured
+                )
+                + "; above start-up: "
+                + ", ".join(f"{label} {value:.1f} MB/MB" for label, value in above.items()),
+                {f"{label}_mb_per_mb": value for label, value in per_mb.items()},
+            )
+        )
+    return rows
+
+
+def normalize_refusals() -> list[Row]:
+    """How many READMEs of corpus/ and corpus/heldout normalize refuses, and why.
+
+    Each file goes through ``normalize`` as the command runs it (bytes in, safety checks);
+    a file it rewrites must also come out unchanged when normalized again.
+    """
+    from studyparse._errors import StudyParseError
+    from studyparse._normalize import UnsafeNormalization, normalize_bytes
+
+    rows = []
+    for name, folder, pattern in (
+        ("corpus/", CORPUS, None),
+        ("corpus/heldout/", CORPUS / "heldout", "*.md"),
+    ):
+        files = corpus_files() if pattern is None else sorted(folder.glob(pattern))
+        refused: list[str] = []
+        changed = 0
+        for path in files:
+            try:
+                result = normalize_bytes(path.read_bytes(), path=path.name)
+                again = normalize_bytes(result.data, path=path.name)
+            except UnsafeNormalization as exc:
+                refused.append(f"{path.name}: check '{exc.check}' ({exc.msg})")
+                continue
+            except StudyParseError as exc:
+                refused.append(f"{path.name}: {exc.msg}")
+                continue
+            changed += result.changed
+            if again.changed:
+                refused.append(f"{path.name}: a second normalize changes the first one's output")
+        rows.append(
+            Row(
+                f"normalize refusals, {name}",
+                float(len(refused)),
+                "files",
+                "0",
+                not refused,
+                f"{len(files)} READMEs: {changed} rewritten, {len(files) - changed - len(refused)}"
+                " already canonical"
+                + (f"; refused: {'; '.join(refused)}" if refused else ", none refused"),
+                {"files": len(files), "refused": len(refused), "rewritten": changed},
+            )
+        )
     return rows
 
 
@@ -527,7 +627,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--json", default=str(ROOT / "benchmarks" / "results.json"), help="write results here"
     )
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds per measurement")
+    parser.add_argument(
+        "--refusals", action="store_true", help="only the normalize refusals of corpus/ (seconds)"
+    )
     args = parser.parse_args(argv)
+    if args.refusals:
+        rows = normalize_refusals()
+        print(table(rows))
+        return 1 if any(row.passed is False for row in rows) else 0
 
     info = machine()
     print(
@@ -554,7 +661,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         report(normalize_throughput(texts, args.rounds))
         report(latency(readme, LATENCY_RUNS, workdir))
         report(scaling(readme, max(3, args.rounds // 2)))
-        report(peak_memory(big_readme(readme, workdir)))
+        big = big_readme(readme, workdir)
+        report(peak_memory(big))
+        report(command_memory(big_readme(readme, workdir, SMALL_INPUT_BYTES), big))
+        report(normalize_refusals())
         report(parallel_headroom(max(2, args.rounds // 2)))
         report(batch(workdir, max(2, args.rounds // 2)))
     info["load_average_after"] = (

@@ -3,6 +3,8 @@
 Shared by tests/test_hostile.py (each must finish well within a generous time
 limit) and usable by a benchmark to check that time grows linearly with size:
 ``CASES[name](size)`` for a few sizes, then compare time per character.
+``numbered_papers``, ``schedule_rows`` and ``nested_list`` build documents of a given
+number of entries, so a test can check what is read from them (tests/test_large_input.py).
 """
 
 from __future__ import annotations
@@ -39,6 +41,33 @@ def nested_indented_list(size: int) -> str:
         total += len(line)
         depth += 1
     return "".join(lines)
+
+
+def numbered_papers(count: int, marker: str = ".") -> str:
+    """A paper list of ``count`` numbered items ``N. Title N, ICML, 2019`` (100,000 is 3 MB)."""
+    items = "".join(f"{n}{marker} Title {n}, ICML, 2019\n" for n in range(1, count + 1))
+    return "# Study\n\n## Paper List\n\n" + items
+
+
+def schedule_rows(count: int) -> str:
+    """A schedule table of ``count`` rows: week, date, title, presenter (60,000 is 3 MB)."""
+    rows = "".join(
+        f"| {n} | 2020-01-{n % 28 + 1:02d} | Talk title {n} | Presenter {n} |\n"
+        for n in range(1, count + 1)
+    )
+    return (
+        "# Study\n\n## Schedule\n\n| Week | Date | Title | Presenter |\n| --- | --- | --- | --- |\n"
+        + rows
+    )
+
+
+def nested_list(depth: int) -> str:
+    """A list ``depth`` levels deep, each item one column deeper than its parent, four
+    columns written as a tab (5,000 levels is 3 MB)."""
+    lines = (
+        "\t" * (level // 4) + " " * (level % 4) + f"- item {level}\n" for level in range(depth)
+    )
+    return "# Study\n\n" + "".join(lines)
 
 
 def nested_quotes(size: int) -> str:

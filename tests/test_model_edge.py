@@ -157,6 +157,27 @@ def test_record_json_is_the_models_json(readme: Path) -> None:
     assert record_json(record, indent=None) == studyparse.to_json(doc, indent=None)
 
 
+@pytest.mark.parametrize("readme", READMES, ids=lambda path: path.name)
+def test_streamed_json_is_the_models_json(readme: Path) -> None:
+    """``convert --to json`` writes the JSON in pieces; together they are the same text."""
+    from studyparse import _json
+
+    record = _read.load(readme)
+    pieces = list(_json.iter_record_json(record))
+    expected = studyparse.to_json(_model.from_record(record))
+    assert "".join(pieces) == expected
+
+
+def test_streamed_json_comes_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    from studyparse import _json
+
+    monkeypatch.setattr(_json, "PIECES_PER_WRITE", 10)
+    record = _read.load(READMES[0])
+    pieces = list(_json.iter_record_json(record))
+    assert len(pieces) > 100
+    assert "".join(pieces) == studyparse.to_json(_model.from_record(record))
+
+
 @given(st.text(max_size=40), st.text(max_size=40), st.dictionaries(st.text(max_size=5), st.text()))
 @settings(max_examples=200, deadline=None)
 def test_record_json_escapes_as_pydantic_does(title: str, note: str, links: dict[str, str]) -> None:

@@ -26,7 +26,14 @@ ATX_HEADING = re.compile(r"(#{1,6})(?:[ \t]+|(?=[^#\s]))(.*?)(?:[ \t]+#+)?[ \t]*
 HTML_HEADING = LazyPattern(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
 THEMATIC_BREAK = re.compile(r"(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$")
 SETEXT_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
-LIST_MARKER = re.compile(r"([-*+•·▪◦‣●○]|\d{1,3}[.)]|\d{1,3}(?=[ \t]+[A-Z\[“\"*_`]))(?:[ \t]+|$)")
+#: A list marker: a bullet, a number of 1-9 digits with "." or ")" (as CommonMark allows), or
+#: a bare number before a capitalised word ("12 Title"), as a plain-text copy of a rendered
+#: numbered list shows it (see ``_list_marker`` for bare numbers of more than three digits).
+LIST_MARKER = re.compile(r"([-*+•·▪◦‣●○]|\d{1,9}[.)]|\d{1,9}(?=[ \t]+[A-Z\[“\"*_`]))(?:[ \t]+|$)")
+#: A bare number of more digits than this ("2019 Spring Seminar") is a year or a count
+#: more often than an item: it starts an item only when it continues the numbering of the
+#: item just before it (item 999, then "1000 Title").
+BARE_NUMBER_DIGITS = 3
 FENCE = LazyPattern(r"(`{3,}|~{3,})")
 #: Spaces after the last cell belong to it; the optional final pipe takes its own (no overlap).
 TABLE_DELIMITER = LazyPattern(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
@@ -125,11 +132,17 @@ class _Scanner:
 
     def __init__(self, text: str, original: str | None = None) -> None:
         self.lines = _lines(text)
-        self.source_lines = self.lines if original is None else _lines(original)
+        # The same text (the common case: nothing to read as a space, already NFC) is
+        # split once: a second list of its lines would be as large as the first.
+        same = original is None or original is text
+        self.source_lines = self.lines if same else _lines(original)  # type: ignore[arg-type]
         if len(self.source_lines) != len(self.lines):
             self.source_lines = self.lines
         self.pos = 0
         self.blocks: list[Block] = []
+        #: The number of the numbered item before the current line (blank lines between
+        #: allowed), or None: a bare number that continues it starts an item too.
+        self.ordinal_before: int | None = None
 
     def read(self, start: int, end: int) -> str:
         """Lines ``start``..``end`` as read (NFC)."""
@@ -160,8 +173,12 @@ class _Scanner:
         return self.blocks
 
     def _emit(self, kind: BlockKind, start: int, end: int, **fields: object) -> bool:
-        block = Block(kind, start + 1, end, self.raw(start, end), **fields)  # type: ignore[arg-type]
+        line = start + 1
+        # A one-line block's end is its line: the same int object, not a second one.
+        block = Block(kind, line, line if end == line else end, self.raw(start, end), **fields)  # type: ignore[arg-type]
         self.blocks.append(block)
+        if kind != "blank":
+            self.ordinal_before = block.ordinal if kind == "item" else None
         self.pos = end
         return True
 
@@ -248,7 +265,7 @@ class _Scanner:
         first = body[:1]
         if first in BREAK_CHARS and indent < 4 and THEMATIC_BREAK.match(body):
             return self._emit("rule", start, start + 1, quote=quote)
-        item = _list_marker(body)
+        item = _list_marker(body, self.ordinal_before)
         if item:
             return self._take_item(item, body, indent, quote)
         if first == "<" and (
@@ -274,12 +291,18 @@ class _Scanner:
 
     def _take_item(self, item: re.Match[str], body: str, indent: int, quote: int) -> bool:
         start = self.pos
+        digits = item.group(1).rstrip(".)")
+        ordinal = int(digits) if digits.isdigit() else None
         parts = [body[item.end() :].strip()]
         end = start + 1
         while end < len(self.lines):
             content, inner_quote = strip_quote(self.lines[end])
             stripped = content.strip()
-            if not stripped or inner_quote != quote or not self._continues(content, indent):
+            if (
+                not stripped
+                or inner_quote != quote
+                or not self._continues(content, indent, ordinal)
+            ):
                 break
             parts.append(stripped)
             end += 1
@@ -301,11 +324,12 @@ class _Scanner:
         )
 
     @staticmethod
-    def _continues(content: str, item_indent: int) -> bool:
-        """A following line continues an item when it starts no block of its own."""
+    def _continues(content: str, item_indent: int, ordinal: int | None = None) -> bool:
+        """A following line continues an item (numbered ``ordinal``) when it starts no block
+        of its own."""
         stripped = content.strip()
         first = stripped[:1]
-        if _list_marker(stripped) or (first == "#" and ATX_HEADING.match(stripped)):
+        if _list_marker(stripped, ordinal) or (first == "#" and ATX_HEADING.match(stripped)):
             return False
         if stripped.startswith(("```", "~~~", "|", "<", ">")):
             return False
@@ -323,15 +347,26 @@ BREAK_CHARS = frozenset("*-_")
 BULLET_CHARS = frozenset("-*+•·▪◦‣●○")
 
 
-def _list_marker(body: str) -> re.Match[str] | None:
+def _list_marker(body: str, ordinal_before: int | None = None) -> re.Match[str] | None:
     """``LIST_MARKER.match(body)``, with the regex skipped for lines that cannot start an item.
 
-    A bullet glued to a task box ("-[x]Title") starts an item too, as its author meant.
+    A bare number of more than ``BARE_NUMBER_DIGITS`` digits starts an item only when it
+    is ``ordinal_before + 1``: the next item of the numbered list just before. A bullet
+    glued to a task box ("-[x]Title") starts an item too, as its author meant.
     """
     first = body[:1]
-    if first in BULLET_CHARS or first.isdigit():
+    if first in BULLET_CHARS:
         return LIST_MARKER.match(body) or (GLUED_TASK.match(body) if body[1:2] == "[" else None)
-    return None
+    if not first.isdigit():
+        return None
+    match = LIST_MARKER.match(body)
+    if match is None:
+        return None
+    marker = match.group(1)
+    bare = len(marker) > BARE_NUMBER_DIGITS and marker[-1] not in ".)"
+    if bare and (ordinal_before is None or int(marker) != ordinal_before + 1):
+        return None
+    return match
 
 
 #: "[x] ", "[ ]", "[X]", "[✓]" opening a list item's text.

@@ -4,8 +4,10 @@ Exit codes (also in ``--help`` and docs/usage.md):
   0  success, nothing to report
   1  ``check`` found an error-severity diagnostic; a batch ``convert`` had a file it could not read;
      ``normalize`` rewrote a file (with ``--check``/``--diff``: would rewrite one)
-  2  bad input or usage: missing, unreadable, binary or oversized file (one file), bad option;
-     ``normalize``: a read-only file, or a safety check refused the result (file untouched)
+  2  bad input or usage: missing, unreadable, binary or oversized file (one file), bad option,
+     an output (``-o``) that is one of the inputs;
+     ``normalize``: a read-only file, a dangling link, or a safety check refused the result
+     (file untouched)
   3  internal error (a bug in studyparse: please report it with ``--debug`` output),
      also when it struck any file of a batch
 
@@ -16,11 +18,12 @@ that needs them, so a pre-commit run pays for nothing it does not use.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import import_module
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 if TYPE_CHECKING:
     from ._records import Diagnostic, StudyDocument
@@ -31,8 +34,9 @@ EXIT_ERROR = 2
 EXIT_BUG = 3
 
 #: Output formats of ``convert``: name -> (module, function). Only working formats are listed.
+#: A function returns the text, or an iterable of its pieces to write one after the other.
 EXPORTERS: dict[str, tuple[str, str]] = {
-    "json": ("._json", "record_json"),
+    "json": ("._json", "iter_record_json"),
     "bibtex": ("._bibtex", "to_bibtex"),
     "markdown": ("._markdown", "to_markdown"),
 }
@@ -52,16 +56,22 @@ EXIT_CODES_HELP = """exit codes:
   1  check: an error-severity diagnostic was found;
      convert --to jsonl: a file could not be read (its error is on stderr and in the output);
      normalize: a file was rewritten (--check/--diff: would be)
-  2  bad input or usage (missing, unreadable, binary or oversized file; bad option);
-     normalize: read-only file or a safety check refused the result (file untouched)
+  2  bad input or usage (missing, unreadable, binary or oversized file; bad option;
+     an output -o that is one of the inputs: nothing is read or written);
+     normalize: read-only file, dangling link, or a safety check refused the result
+     (file untouched)
   3  internal error (a bug: rerun with --debug and report the traceback);
      convert --to jsonl: the bug struck one of the files (the others are converted)
+
+convert -o replaces OUT atomically: a failed or interrupted run leaves the old OUT whole.
 """
 
 
-def _exporter(name: str) -> Callable[..., str]:
+def _exporter(name: str) -> Callable[..., str | Iterable[str]]:
     module_name, function = EXPORTERS[name]
-    exporter: Callable[..., str] = getattr(import_module(module_name, __package__), function)
+    exporter: Callable[..., str | Iterable[str]] = getattr(
+        import_module(module_name, __package__), function
+    )
     return exporter
 
 
@@ -81,17 +91,47 @@ def _read(path: str, max_bytes: int) -> StudyDocument:
     return loads(read_bytes(path, max_bytes), path=path)
 
 
-def _write(text: str, out: str | None) -> None:
+@contextlib.contextmanager
+def _output(out: str | None) -> Iterator[TextIO]:
+    """Standard output, or a stream that replaces ``out`` (links followed) when it closes
+    without error: an interrupted or failed conversion leaves the old output whole."""
     if out in (None, "-"):
-        sys.stdout.write(text)
+        yield sys.stdout
         sys.stdout.flush()
         return
-    from pathlib import Path
+    from ._files import atomic_output, write_target
 
-    Path(out).write_text(text, encoding="utf-8")
+    with atomic_output(write_target(out, must_exist=False)) as stream:
+        yield stream
+
+
+def _write(text: str | Iterable[str], out: str | None) -> None:
+    """The text, or its pieces in order, to standard output or to ``out``."""
+    with _output(out) as stream:
+        if isinstance(text, str):
+            stream.write(text)
+        else:
+            for piece in text:
+                stream.write(piece)
+
+
+def _refuse_overwriting_inputs(out: str | None, files: Sequence[str]) -> None:
+    """A ``StudyParseError`` when ``out`` is one of ``files`` (the same file by any name)."""
+    if out in (None, "-"):
+        return
+    from ._errors import StudyParseError
+    from ._files import output_conflict
+
+    same = output_conflict(out, files)
+    if same is not None:
+        what = "an input" if same == out else f"the input {same!r}"
+        raise StudyParseError(
+            f"the output file (-o) is {what}; nothing read, nothing written", path=out
+        )
 
 
 def _convert(args: argparse.Namespace) -> int:
+    _refuse_overwriting_inputs(args.output, args.files)
     if args.to in BATCH_FORMATS:
         return _convert_batch(args)
     if len(args.files) > 1:
@@ -129,26 +169,17 @@ def _convert_batch(args: argparse.Namespace) -> int:
     )
     progress = Progress(len(paths), sys.stderr)
     status = EXIT_OK
-    out = _open_output(args.output)
     try:
-        for result in results:
-            out.write(result.record)
-            progress.advance()
-            if result.outcome != "ok":
-                progress.message(f"studyparse: {result.message}")
-                status = max(status, EXIT_BUG if result.outcome == "bug" else EXIT_FINDINGS)
-        out.flush()
+        with _output(args.output) as out:
+            for result in results:
+                out.write(result.record)
+                progress.advance()
+                if result.outcome != "ok":
+                    progress.message(f"studyparse: {result.message}")
+                    status = max(status, EXIT_BUG if result.outcome == "bug" else EXIT_FINDINGS)
     finally:
         progress.close()
-        if out is not sys.stdout:
-            out.close()
     return status
-
-
-def _open_output(out: str | None) -> TextIO:
-    if out in (None, "-"):
-        return sys.stdout
-    return open(out, "w", encoding="utf-8")
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -166,16 +197,19 @@ def _check(args: argparse.Namespace) -> int:
 NORMALIZE_HELP = """Rewrite each README in the canonical Markdown of docs/format.md.
 
 A file is written only when something changes, atomically, keeping its newline
-style (LF/CRLF), encoding and BOM. Before writing, the result must keep every
-word and link of the file, parse to the same papers, talks, people and
-sections, come out the same when normalized again, and keep every list a list;
-if any check fails the file is left untouched and the check is named."""
+style (LF/CRLF), encoding, BOM and permissions. Before writing, the result
+must keep every word and link of the file, parse to the same papers, talks,
+people and sections, come out the same when normalized again, and keep every
+list a list; if any check fails the file is left untouched and the check is
+named. A symbolic link is followed: its target is rewritten and the link stays
+a link. A file with several hard links is rewritten in place (not atomically),
+so every name shows the new text."""
 
 NORMALIZE_EXIT_CODES = """exit codes:
   0  every file is already normalized
   1  a file was rewritten (with --check or --diff: would be rewritten)
-  2  error: unreadable or read-only file, or a safety check failed
-     (that file is left untouched; other files are still processed)
+  2  error: unreadable or read-only file, dangling link or link to a directory, or a
+     safety check failed (that file is left untouched; other files are still processed)
   3  internal error (a bug: rerun with --debug and report the traceback)
 """
 
@@ -195,16 +229,18 @@ def _normalize(args: argparse.Namespace) -> int:
 
 def _normalize_file(path: str, args: argparse.Namespace) -> int:
     from ._errors import StudyParseError
-    from ._normalize import normalize_bytes, refuse_unwritable, unified_diff, write_atomically
+    from ._normalize import normalize_bytes, normalize_file, unified_diff
     from ._read import read_bytes, read_limited
 
     stdin = path == "-"
-    data = (
-        read_limited(sys.stdin.buffer, args.max_bytes, "<stdin>")
-        if stdin
-        else read_bytes(path, args.max_bytes)
-    )
-    result = normalize_bytes(data, path="<stdin>" if stdin else path)
+    if stdin:
+        result = normalize_bytes(
+            read_limited(sys.stdin.buffer, args.max_bytes, "<stdin>"), path="<stdin>"
+        )
+    elif args.diff:  # the diff needs the text as it was
+        result = normalize_bytes(read_bytes(path, args.max_bytes), path=path)
+    else:  # holds neither the file's bytes nor its text while the result is proven
+        result = normalize_file(path, max_bytes=args.max_bytes)
     if args.diff and result.changed:
         sys.stdout.write(unified_diff(result))
         sys.stdout.flush()
@@ -218,9 +254,11 @@ def _normalize_file(path: str, args: argparse.Namespace) -> int:
     if args.check or args.diff:
         print(f"would reformat {path}", file=sys.stderr)
         return EXIT_FINDINGS
+    from ._files import refuse_unwritable, rewrite
+
     refuse_unwritable(path)
     try:
-        write_atomically(path, result.data)
+        rewrite(path, result.data)
     except OSError as exc:
         raise StudyParseError(f"could not write: {exc.strerror or exc}", path=path) from None
     print(f"reformatted {path}", file=sys.stderr)
@@ -236,21 +274,43 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _jobs(text: str) -> int:
+def _whole_number(text: str) -> int | None:
+    """``text`` as a whole number written in decimal digits ("12", " 12 "), else None."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()):
+        return None
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
+        return int(digits)
+    except ValueError:  # more digits than int() reads
+        return None
+
+
+def _jobs(text: str) -> int:
+    value = _whole_number(text)
+    if value is None:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of processes (0 for one per CPU), got {text!r}"
+        )
     return value
 
 
 def _positive_int(text: str) -> int:
-    value = int(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be a positive number of bytes")
+    value = _whole_number(text)
+    if value is None or value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number of bytes, got {text!r}")
     return value
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse's parser, with a usage error on one line: what is wrong and where to look.
+
+    ``--max-bytes abc`` gives ``studyparse: --max-bytes: expected a positive whole number
+    of bytes, got 'abc' (see studyparse --help)``, exit 2.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        message = message.removeprefix("argument ")
+        self.exit(EXIT_ERROR, f"studyparse: {message} (see {self.prog} --help)\n")
 
 
 def terminal_columns() -> int:
@@ -291,7 +351,7 @@ class RawDescriptionFormatter(HelpFormatter, argparse.RawDescriptionHelpFormatte
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="studyparse",
         description="Read study-group READMEs into typed data; export JSON or BibTeX.",
         epilog=EXIT_CODES_HELP,
@@ -381,7 +441,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="write nothing; exit 1 if a file would change"
     )
     normalize.add_argument(
-        "--diff", action="store_true", help="write nothing; print the change as a unified diff"
+        "--diff",
+        action="store_true",
+        help="write nothing; print the change as a unified diff (mixed line endings: a CR "
+        "shows as \u240d)",
     )
     normalize.set_defaults(run=_normalize)
     return parser

@@ -92,10 +92,9 @@ def _bold_label(text: str) -> tuple[str, str] | None:
         return inner[:-1].strip(), rest  # "**Label:** value"
     if rest.lstrip().startswith((":", "：")):
         return inner, rest.lstrip()[1:]  # "**Label**: value"
-    plain_inner = PLAIN_LABEL.match(inner)
-    if plain_inner and not rest.strip():
-        return plain_inner.group("label"), plain_inner.group("value")  # "**Label: value**"
-    return None
+    if rest.strip():
+        return None
+    return _plain_label(inner)  # "**Label: value**", "**Speaker - Name**"
 
 
 def _plain_label(text: str) -> tuple[str, str] | None:

@@ -22,12 +22,20 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
-from ._blocks import Block, scan, split_cells, strip_quote
+from ._blocks import Block, indent_width, scan, split_cells, strip_quote
 from ._definitions import definition_end
 from ._html import shape_regions
 from ._inline import clean, plain
-from ._outline import COUNT, EMPHASIS_LINE
+from ._outline import (
+    COUNT,
+    EMPHASIS_LINE,
+    MAX_PLAIN_HEADING,
+    SENTENCE_END,
+    field_of,
+    week_of,
+)
 from ._papers import read_paper
 from ._records import (
     Heading,
@@ -54,12 +62,14 @@ MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 NON_WORD = re.compile(r"[^\w]+")
 ORDERED_MARKER = re.compile(r"\d")
+#: A setext underline of "=" (a "---" line is a thematic break block of its own).
+SETEXT_EQUALS = LazyPattern(r"=+[ \t]*$")
 #: Kept below a heading whose declared count is corrected, so the number written is not lost.
 DECLARED_COUNT_NOTE = "<!-- declared count was {count} -->"
 #: Any white space (the same characters as ``str.isspace``).
 WHITE_SPACE = re.compile(r"\s")
 #: Line starts that make a re-indented line something else (quote, heading, table, HTML).
-REINDENT_UNSAFE = LazyPattern(r"[>#|<`~]|(?:[-*+•·▪◦‣●○]|\d{1,3}[.)])(?:\s|$)")
+REINDENT_UNSAFE = LazyPattern(r"[>#|<`~]|(?:[-*+•·▪◦‣●○]|\d{1,9}[.)])(?:\s|$)")
 
 # -- words: what "no word lost" counts ------------------------------------------
 
@@ -186,20 +196,37 @@ def count_suffix(text: str, count: int | None) -> str:
 
 
 def heading_levels(headings: list[Heading]) -> list[int]:
-    """Written levels: each heading one below its parent; roots keep their level (1-6)."""
+    """Written levels: each heading one below its parent; roots keep their level (1-6).
+
+    An implied heading with no real heading above it (the parser gives it level 7, so any
+    real heading after it ends its section) is written at level 2, or at the level of the
+    real heading that follows it when that is deeper: written higher, it would become that
+    heading's parent when the output is read again.
+    """
     levels: list[int] = []
+    implied_roots: list[int] = []
     stack: list[tuple[int, int]] = []
-    for heading in headings:
+    for index, heading in enumerate(headings):
         while stack and stack[-1][0] >= heading.level:
             stack.pop()
         if heading.style == "html":
             written = heading.level
         elif stack:
             written = min(stack[-1][1] + 1, MAX_LEVEL)
+        elif heading.level <= MAX_LEVEL:
+            written = heading.level
         else:
-            written = heading.level if heading.level <= MAX_LEVEL else IMPLIED_ROOT_LEVEL
+            written = IMPLIED_ROOT_LEVEL
+            implied_roots.append(index)
         stack.append((heading.level, written))
         levels.append(written)
+    following: int | None = None
+    roots = set(implied_roots)
+    for index in range(len(headings) - 1, -1, -1):
+        if index in roots:
+            levels[index] = max(levels[index], following or IMPLIED_ROOT_LEVEL)
+        elif headings[index].level <= MAX_LEVEL:
+            following = levels[index]
     return levels
 
 
@@ -246,14 +273,25 @@ def person_markdown(person: Person) -> str:
 # -- the writer for parsed documents: the source text, re-laid out -----------------
 
 
+#: What a chunk is, as far as joining chunks goes: a paragraph line written as it was
+#: ("prose"), an HTML line, a thematic break, a talk block, a heading, or anything else.
+ChunkRole = Literal["prose", "html", "rule", "talk", "heading", "other"]
+
+
 @dataclass(frozen=True, slots=True)
 class _Chunk:
-    """Text written for source lines ``start``..``end``; adjacent ``flow`` chunks stay together."""
+    """Text written for source lines ``start``..``end``; adjacent ``flow`` chunks stay together.
+
+    ``hard_break``: the line ended in a hard line break, kept when the next line of the
+    same paragraph follows it in the output.
+    """
 
     text: str
     start: int
     end: int
     flow: bool = False
+    role: ChunkRole = "other"
+    hard_break: bool = False
 
 
 @dataclass(slots=True)
@@ -263,6 +301,25 @@ class _Node:
 
 
 BlockWriter = Callable[["_SourceWriter", int], tuple[_Chunk, int]]
+
+
+def _html_runs(blocks: list[Block]) -> set[int]:
+    """Lines of the blocks that follow an HTML line with no blank line between.
+
+    CommonMark reads them as part of the HTML block (up to the next blank line), so they
+    are written as they are, against it: a heading or a list there is not one, and a
+    fence is not a code block.
+    """
+    lines: set[int] = set()
+    after_html = False
+    for block in blocks:
+        if block.kind == "blank" or block.quote:
+            after_html = False
+        elif after_html:
+            lines.add(block.line)
+        elif block.kind == "html":
+            after_html = True
+    return lines
 
 
 class _SourceWriter:
@@ -280,6 +337,10 @@ class _SourceWriter:
         self.papers = {paper.line: paper for paper in doc.papers}
         self.talks = {talk.line: talk for talk in doc.talks if talk.raw}
         self.html_shapes = shape_regions(self.blocks)
+        #: Lines of the talk blocks written so far as a title and bullets.
+        self.talk_lines: set[int] = set()
+        self.in_html = _html_runs(self.blocks)
+        self.labels_as_written = self._labels_kept_as_written()
 
     def kind_of(self, index: int) -> str:
         block = self.blocks[index]
@@ -287,7 +348,7 @@ class _SourceWriter:
             return "blank"
         if index in self.html_shapes:
             return "html_shape"
-        if block.quote:
+        if block.quote or block.line in self.in_html:
             return "verbatim"
         if block.kind in ("heading", "text") and block.line in self.headings:
             return "heading"
@@ -302,9 +363,74 @@ class _SourceWriter:
         return block.kind if block.kind in BLOCK_WRITERS else "verbatim"
 
     def starts_indented_code(self, index: int) -> bool:
-        """A line indented four columns or more after a blank line: an indented code block."""
-        after_blank = index == 0 or self.blocks[index - 1].kind == "blank"
-        return self.blocks[index].indent >= 4 and after_blank
+        """A line indented four columns or more where no paragraph goes on: after a blank
+        line, a heading (not an HTML one, which goes on as HTML), a thematic break, a
+        fenced block or front matter. CommonMark makes it an indented code block."""
+        if self.blocks[index].indent < 4:
+            return False
+        if index == 0:
+            return True
+        before = self.blocks[index - 1]
+        return before.kind in ("blank", "rule", "code", "front_matter") or (
+            before.kind == "heading" and before.marker != "html"
+        )
+
+    def _labels_kept_as_written(self) -> set[int]:
+        """Lines of the label lines (implied headings) written as they are, not as ATX.
+
+        A label is kept when the line below it would read differently under an ATX
+        heading (``above_setext_text``, ``above_label``), and then so are the labels
+        beside it, under the same heading: an ATX heading among them would become the
+        parent of the ones after it when the output is read again.
+        """
+        index_of = {block.line: index for index, block in enumerate(self.blocks)}
+        groups: dict[int, list[int]] = {}
+        stack: list[tuple[int, int]] = []
+        for number, heading in enumerate(self.doc.headings):
+            while stack and stack[-1][0] >= heading.level:
+                stack.pop()
+            index = index_of.get(heading.line)
+            if heading.style in ("bold", "plain") and index is not None:
+                groups.setdefault(stack[-1][1] if stack else -1, []).append(index)
+            stack.append((heading.level, number))
+        kept: set[int] = set()
+        for members in groups.values():
+            if any(self.above_setext_text(i) or self.above_label(i) for i in members):
+                kept.update(self.blocks[i].line for i in members)
+        return kept
+
+    def above_setext_text(self, index: int) -> bool:
+        """True when the next line is text directly above a line of ``=``: the parser reads
+        the two as text only because a text line precedes them."""
+        after = self.blocks[index + 1 : index + 3]
+        return (
+            len(after) == 2
+            and all(block.kind == "text" and not block.quote for block in after)
+            and after[0].line == self.blocks[index].end + 1
+            and after[1].line == after[0].end + 1
+            and SETEXT_EQUALS.match(after[1].text) is not None
+        )
+
+    def above_label(self, index: int) -> bool:
+        """True when the next line, directly below and written as a paragraph line, would
+        read differently below an ATX heading: indented four columns or more (a code block
+        there), or a short line with a week number, which the outline reads as a heading
+        when it stands alone ("Week 1 (2021.03.01)")."""
+        if index + 1 >= len(self.blocks):
+            return False
+        below = self.blocks[index + 1]
+        if self.kind_of(index + 1) != "text" or below.line != self.blocks[index].end + 1:
+            return False
+        if below.indent:
+            return below.indent >= 4
+        text = clean(plain(below.text).text)
+        return (
+            week_of(text) is not None  # the output has a heading, so only a week label is one
+            and len(text) <= MAX_PLAIN_HEADING
+            and SENTENCE_END.search(text) is None
+            and field_of(text) is None
+            and "://" not in text
+        )
 
     def in_indented_code(self, block: Block) -> bool:
         return (
@@ -325,6 +451,7 @@ class _SourceWriter:
                 continue
             chunk, index = BLOCK_WRITERS[self.kind_of(index)](self, index)
             chunks.append(chunk)
+        self.blocks = []  # not needed to join the chunks: on a large README, let them go first
         return join_chunks(chunks)
 
     # -- helpers for the block writers --
@@ -366,7 +493,10 @@ class _SourceWriter:
             None,
         )
         return any(
-            block is not None and block.kind != "item" and block.raw[:1] in (" ", "\t")
+            block is not None
+            and block.kind != "item"
+            and block.raw[:1] in (" ", "\t")
+            and block.line not in self.talk_lines  # a talk's field, written as a bullet
             for block in (before, after)
         )
 
@@ -397,7 +527,11 @@ def _write_heading(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     block = writer.blocks[index]
     heading, level, count = writer.headings[block.line]
     if heading.style == "html":
-        return _Chunk(block.raw.strip(), block.line, block.end), index + 1
+        return _Chunk(block.raw.strip(), block.line, block.end, role="heading"), index + 1
+    if block.kind == "text" and block.line in writer.labels_as_written:
+        # A label line written as an ATX heading would leave the line below it standing
+        # alone under a heading, where the parser may read it as a heading of its own.
+        return _Chunk(block.raw.rstrip(), block.line, block.end, flow=True), index + 1
     inline = block.text.strip()
     if block.kind == "text":
         inline = _heading_label(inline)
@@ -409,7 +543,7 @@ def _write_heading(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
         and COUNT.search(inline)
     ):
         text += "\n\n" + DECLARED_COUNT_NOTE.format(count=heading.count)
-    return _Chunk(text, block.line, block.end), index + 1
+    return _Chunk(text, block.line, block.end, role="heading"), index + 1
 
 
 def _heading_label(text: str) -> str:
@@ -431,50 +565,102 @@ def _write_list(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
         raw = "\n".join(block.raw for block in writer.blocks[index:end])
         text = "\n".join(line.rstrip() for line in raw.split("\n"))
         return _Chunk(text, first.line, last.end, flow=True), end
+    # The top level is every item at the run's least indentation, as the parser reads it:
+    # an item indented more than that belongs to the one above it, even when the run
+    # starts with it (a tab-indented list, then a bullet at the margin).
+    base = min(block.indent for block in writer.blocks[index:end] if block.kind == "item")
     roots: list[_Node] = []
     stack: list[tuple[int, _Node]] = []
     lines: list[str] = []
     for block in writer.blocks[index:end]:
         if block.kind == "blank":
             continue
+        node = _Node(block)
         if block.kind != "item":
-            node = _Node(block)
             (stack[-1][1].children if stack else roots).append(node)
             continue
-        while stack and stack[-1][0] >= block.indent:
+        if block.indent <= base or not stack:
+            roots.append(node)
+            stack = [(block.indent, node)]
+            continue
+        while len(stack) > 1 and stack[-1][0] >= block.indent:
             stack.pop()
-        node = _Node(block)
-        (stack[-1][1].children if stack else roots).append(node)
+        stack[-1][1].children.append(node)
         stack.append((block.indent, node))
     _write_siblings(writer, roots, 0, lines)
     return _Chunk("\n".join(lines), first.line, last.end), end
 
 
+@dataclass(slots=True)
+class _Siblings:
+    """The nodes of one list level as they are written: where the walk is, and the marker
+    of each item in turn."""
+
+    nodes: list[_Node]
+    indent: int
+    markers: list[str]
+    position: int = 0
+    item: int = 0
+
+
+def _siblings(writer: _SourceWriter, nodes: list[_Node], indent: int) -> _Siblings:
+    """The markers of a level's items: each run of numbered or of bulleted items (a change
+    of kind starts a new list in CommonMark) is written numbered when it was numbered or
+    holds a paper, else with ``-``; numbering starts where the run's first item did and
+    goes on across runs that are both written numbered (CommonMark joins them)."""
+    runs: list[tuple[bool, list[_Node]]] = []
+    for node in nodes:
+        if node.block.kind != "item":
+            continue
+        numbered = ORDERED_MARKER.match(node.block.marker) is not None
+        if runs and runs[-1][0] == numbered:
+            runs[-1][1].append(node)
+        else:
+            runs.append((numbered, [node]))
+    markers: list[str] = []
+    number: int | None = None
+    for numbered, run in runs:
+        if not (numbered or any(node.block.line in writer.papers for node in run)):
+            markers += [BULLET] * len(run)
+            number = None
+            continue
+        if number is None:
+            number = run[0].block.ordinal or 1
+        for _ in run:
+            markers.append(f"{number}.")
+            number += 1
+    return _Siblings(nodes, indent, markers)
+
+
 def _write_siblings(
     writer: _SourceWriter, nodes: list[_Node], indent: int, lines: list[str]
 ) -> None:
-    items = [node for node in nodes if node.block.kind == "item"]
-    ordered = bool(items) and (
-        ORDERED_MARKER.match(items[0].block.marker) is not None
-        or any(node.block.line in writer.papers for node in items)
-    )
-    number = items[0].block.ordinal or 1 if ordered and items else 1
-    pad = " " * indent
-    for node in nodes:
+    """Each item, then its nested items under it: depth first, with a stack of levels
+    rather than recursion, since a list may nest thousands of levels deep."""
+    stack = [_siblings(writer, nodes, indent)]
+    while stack:
+        level = stack[-1]
+        if level.position == len(level.nodes):
+            stack.pop()
+            continue
+        node = level.nodes[level.position]
+        level.position += 1
         block = node.block
+        pad = " " * level.indent
         if block.kind != "item":
             text = block.text.strip()
             lines.append(block.raw.rstrip() if REINDENT_UNSAFE.match(text) else pad + text)
             continue
-        marker = f"{number}." if ordered else BULLET
-        number += 1
+        marker = level.markers[level.item]
+        level.item += 1
         content = writer.item_lines(block)
         if block.task:
             content = [f"[{block.task}] {content[0]}".rstrip(), *content[1:]]
-        inner = indent + len(marker) + 1
+        inner = level.indent + len(marker) + 1
         lines.append(f"{pad}{marker} {content[0]}".rstrip())
         lines += [" " * inner + line for line in content[1:]]
-        _write_siblings(writer, node.children, inner, lines)
+        if node.children:
+            stack.append(_siblings(writer, node.children, inner))
 
 
 def _write_table(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
@@ -507,7 +693,10 @@ def _table_row(cells: tuple[str, ...], escape_pipes: bool = True) -> str:
 def _write_talk(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     block = writer.blocks[index]
     talk = writer.talks[block.line]
-    raw_lines = set(talk.raw.split("\n"))
+    # Each line of the talk's text is one member, once: a later line that repeats one (the
+    # next talk's title, say) is not taken.
+    raw_lines = Counter(talk.raw.split("\n"))
+    raw_lines[block.raw if raw_lines[block.raw] else block.text] -= 1
     members = [block]
     end = index + 1
     scan_at = end
@@ -518,17 +707,64 @@ def _write_talk(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
             continue
         if candidate.kind not in ("text", "item") or candidate.quote:
             break
-        if candidate.raw not in raw_lines and candidate.text not in raw_lines:
+        line = candidate.raw if raw_lines[candidate.raw] > 0 else candidate.text
+        if raw_lines[line] <= 0:
             break
         if candidate.line in writer.headings or candidate.line in writer.talks:
             break
+        raw_lines[line] -= 1
         members.append(candidate)
         scan_at += 1
         end = scan_at
+    following = writer.blocks[end] if end < len(writer.blocks) else None
+    if (
+        following is not None
+        and following.line == members[-1].end + 1
+        and writer.kind_of(end) in ("text", "verbatim")
+    ):
+        # A line of text (or HTML) right below: as bullets, the talk would take it into
+        # its last bullet, or leave it standing alone; kept as written, it reads as it did.
+        return _verbatim_lines(writer.blocks[index:end]), end
     fields = [member.text.strip() for member in members[1:]]
+    writer.talk_lines.update(member.line for member in members)
     return _Chunk(
-        talk_markdown(talk_title_line(block.text), fields), block.line, members[-1].end
+        talk_markdown(talk_title_line(block.text), fields),
+        block.line,
+        members[-1].end,
+        role="talk",
     ), end
+
+
+def _verbatim_lines(blocks: list[Block]) -> _Chunk:
+    """Blocks written as they are: trailing white space removed but hard line breaks kept,
+    blank lines between them one each."""
+    lines: list[str] = []
+    for block in blocks:
+        if block.kind == "blank":
+            if lines and lines[-1]:
+                lines.append("")
+            continue
+        lines += block.raw.split("\n")
+    written = [
+        line.rstrip()
+        + (
+            "  "
+            if TRAILING_HARD_BREAK.search(line) and lines[number + 1 : number + 2] != [""]
+            else ""
+        )
+        for number, line in enumerate(lines[:-1])
+    ]
+    last = lines[-1]
+    written.append(last.rstrip())
+    hard_break = TRAILING_HARD_BREAK.search(last) is not None
+    return _Chunk(
+        "\n".join(written),
+        blocks[0].line,
+        blocks[-1].end,
+        flow=True,
+        role="prose",
+        hard_break=hard_break,
+    )
 
 
 def talk_markdown(title_line: str, fields: list[str]) -> str:
@@ -550,13 +786,11 @@ def talk_title_line(text: str) -> str:
 
 def _write_text(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     block = writer.blocks[index]
-    raw = block.raw
-    following = writer.blocks[index + 1] if index + 1 < len(writer.blocks) else None
-    keeps_break = (
-        following is not None and following.kind == "text" and TRAILING_HARD_BREAK.search(raw)
+    hard_break = TRAILING_HARD_BREAK.search(block.raw) is not None
+    chunk = _Chunk(
+        block.raw.rstrip(), block.line, block.end, flow=True, role="prose", hard_break=hard_break
     )
-    text = raw.rstrip() + ("  " if keeps_break else "")
-    return _Chunk(text, block.line, block.end, flow=True), index + 1
+    return chunk, index + 1
 
 
 def _write_definitions(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
@@ -586,7 +820,7 @@ def _write_indented_code(writer: _SourceWriter, index: int) -> tuple[_Chunk, int
 def _write_rule(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     block = writer.blocks[index]
     rule = block.raw.strip() if "_" in block.raw else "---"
-    return _Chunk(rule, block.line, block.end), index + 1
+    return _Chunk(rule, block.line, block.end, role="rule"), index + 1
 
 
 def _write_html_shape(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
@@ -610,7 +844,9 @@ def _write_verbatim(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
         if block.kind in ("code", "front_matter")  # YAML keeps its spaces, byte for byte
         else "\n".join(line.rstrip() for line in block.raw.split("\n"))
     )
-    return _Chunk(text, block.line, block.end, flow=flow), index + 1
+    html = block.kind == "html" or block.line in writer.in_html
+    role: ChunkRole = "html" if html and not block.quote else "other"
+    return _Chunk(text, block.line, block.end, flow=flow, role=role), index + 1
 
 
 #: How each kind of source block is written.
@@ -628,18 +864,63 @@ BLOCK_WRITERS: dict[str, BlockWriter] = {
 }
 
 
+def touching(previous: _Chunk, chunk: _Chunk) -> bool:
+    """Whether two chunks are written on adjacent lines, with no blank line between them.
+
+    Flowing lines that were adjacent stay adjacent. So does a paragraph line and what it
+    touched: with a blank line put between them it would stand alone, and a short line
+    standing alone is a heading to the parser (in a plain-text copy, or with a week
+    number), so a second run would read what the first did not. Not a thematic break
+    (a line above one would become a setext heading), nor a line after a heading (a blank
+    line changes nothing there) or after a talk block (it would join the last bullet).
+    Whatever follows an HTML line stays against it too: CommonMark reads it as part of
+    the HTML block, up to the next blank line (a fence there is not a code block).
+    """
+    if chunk.start != previous.end + 1:
+        return False
+    if (previous.flow and chunk.flow) or previous.role == "html":
+        return True
+    if previous.role == "prose":
+        return chunk.role != "rule"
+    if chunk.role == "prose":
+        return previous.role not in ("rule", "heading", "talk")
+    return False
+
+
+def _blank_lines_kept(previous: _Chunk, chunk: _Chunk) -> int:
+    """One blank line between chunks, or, between two lines indented four columns or
+    more, as many as the source had: CommonMark counts them inside an indented code
+    block."""
+    last = previous.text.rsplit("\n", 1)[-1]
+    first = chunk.text.split("\n", 1)[0]
+    if indent_width(last) >= 4 and indent_width(first) >= 4 and last.strip() and first.strip():
+        return max(1, chunk.start - previous.end - 1)
+    return 1
+
+
 def join_chunks(chunks: Iterable[_Chunk]) -> str:
-    """Chunks separated by one blank line; flowing lines that were adjacent stay adjacent."""
+    """Chunks separated by one blank line, or by none where they touch (``touching``).
+
+    A hard line break is kept where the next line of its paragraph follows it.
+    """
     out: list[str] = []
     previous: _Chunk | None = None
     for chunk in chunks:
         if previous is not None:
-            together = previous.flow and chunk.flow and chunk.start == previous.end + 1
-            out.append("\n" if together else "\n\n")
+            if not touching(previous, chunk):
+                out.append("\n" * (1 + _blank_lines_kept(previous, chunk)))
+            elif previous.hard_break and chunk.role == "prose":
+                out.append("  \n")
+            else:
+                out.append("\n")
         out.append(chunk.text)
         previous = chunk
-    text = "".join(out).strip("\n")
-    return text + "\n" if text else ""
+    out.append("\n")
+    text = "".join(out)  # the final newline joined in, not added to a copy of the whole
+    if text[:1] == "\n" or text.endswith("\n\n"):  # a chunk began or ended with a newline
+        text = text.strip("\n")
+        return text + "\n" if text else ""
+    return text
 
 
 # -- the writer for documents built in code: the fields, in reading order -----------

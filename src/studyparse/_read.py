@@ -65,6 +65,9 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
     name = os.fspath(path)
     try:
         if os.path.isdir(name):
+            if os.path.islink(name):
+                message = f"symbolic link to a directory ({os.readlink(name)!r}), not a README"
+                raise StudyParseError(message, path=name)
             raise StudyParseError("is a directory, not a README", path=name)
         size = os.stat(name).st_size
         if size > max_bytes:
@@ -72,6 +75,9 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
         with open(name, "rb") as stream:
             return read_limited(stream, max_bytes, name)
     except FileNotFoundError:
+        if os.path.islink(name):
+            message = f"symbolic link to {os.readlink(name)!r}, which does not exist"
+            raise StudyParseError(message, path=name) from None
         raise StudyParseError("no such file", path=name) from None
     except PermissionError:
         raise StudyParseError("permission denied", path=name) from None

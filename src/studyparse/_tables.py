@@ -109,8 +109,8 @@ class TableRead:
 def column_roles(rows: Rows, year: int | None = None) -> Roles:
     """Which columns hold which field: by the header's words, else by the cells' content.
 
-    A column whose header names the presenters but whose cells are not names (a
-    table of teams and their topics) is read by its content like any other.
+    A column headed by a group word ("Team", "조") whose cells are not names (a table of
+    teams and their topics) is read by its content like any other.
     """
     header, body = rows[0], rows[1:]
     roles = table_columns(header)
@@ -120,7 +120,7 @@ def column_roles(rows: Rows, year: int | None = None) -> Roles:
         roles.setdefault(role, []).append(index)
     for index in list(roles.get("presenters", [])):
         team = label_kind(clean(plain(header[index]).text), {"group": GROUP_WORDS}) is not None
-        if not _some_names(_cells(body, index), team=team):
+        if team and not _some_names(_cells(body, index), team=team):
             roles["presenters"].remove(index)
             roles.setdefault("other", []).append(index)
     for index in roles.pop("other", []):
