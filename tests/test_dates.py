@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from studyparse._dates import find_date, label_year, parse_date
+from studyparse import parse
+from studyparse._dates import find_date, label_year, parse_date, weekday_year
 
 
 @pytest.mark.parametrize(
@@ -74,3 +75,27 @@ def test_an_event_page_dates_its_programme() -> None:
         ("3.1 -- 3.2", "2019-05-13"),
         ("3.3 -- 3.5", "2019-05-13"),
     ]
+
+
+def test_weekdays_name_the_year_of_a_schedule_that_never_writes_it() -> None:
+    """Feb 29 falls on a Thursday only in 2024 between 2000 and 2051."""
+    assert (
+        weekday_year(["| Feb 29, Thu | Sparse Routing |", "| Mar 7, Thu | Graph Prompts |"]) == 2024
+    )
+    assert weekday_year(["- 2월 29일 (목) 발표: 김민수", "- 3월 7일 (목) 발표: 이지원"]) == 2024
+    assert weekday_year(["2月29日（木）輪読会", "3月14日（木）輪読会"]) == 2024
+
+
+def test_weekdays_that_disagree_or_stand_alone_name_no_year() -> None:
+    assert weekday_year(["Feb 29, Thu", "Mar 7, Mon", "Mar 9, Fri", "Apr 1, Sun"]) is None
+    assert weekday_year(["Feb 29, Thu: kickoff"]) is None
+    assert weekday_year(["Feb 29: kickoff", "Mar 7: review"]) is None
+
+
+def test_a_schedule_dated_only_by_weekdays_gets_the_year_they_name() -> None:
+    text = (
+        "# Reading group\n\n| When | Paper | Who |\n|---|---|---|\n"
+        "| Feb 29, Thu | Sparse Routing for Mixture Models | Ann Lee |\n"
+        "| Mar 7, Thu | Graph Prompting at Scale | Omar Haddad |\n"
+    )
+    assert [t.date for t in parse(text).talks] == ["2024-02-29", "2024-03-07"]

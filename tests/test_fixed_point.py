@@ -13,7 +13,7 @@ document is normalized without a refusal, and normalizing the result changes not
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import studyparse
@@ -271,8 +271,23 @@ def assert_fixed_point(text: str) -> None:
     assert studyparse.to_markdown(studyparse.parse(once)) == once
 
 
+S = "Schedule\n===\n\n"
+
+
 @SETTINGS
 @given(readmes())
+@example(S + "### Attention Is All You Need\nPresenter: Kim Minsu\n발표자: Kim Minsu\n\n\nX Y Z\n")
+@example(S + "### Attention Is All You Need\n\tPresenter: Kim Minsu   \n\t발표자: Kim Minsu\n")
+@example(S + "## Week 1\n**Paper: Attention**\nSpeaker - Kim Minsu\n\n\nAttention\nVideo: \n")
+@example(S + "### Graph Nets\n\tPresenter: Kim Minsu\n\t발표자: Kim\n- Graph Nets, ICML, 2015\n")
+@example(
+    S + "\t1. Graph Attention Networks, ICML, 2015\n\nAttention Is All You Need\nPresenter: Kim\n"
+)
+@example(
+    S
+    + "Attention Is All You Need\nPresenter: Kim\n\n\nAttention Is All You Need\nDate: 2021-03-02\n"
+)
+@example(S + "### 신경망 압축 기법\n- Video: \n- Presenter: Kim Minsu\n- 발표자: Kim Minsu\n")
 def test_normalized_readmes_are_a_fixed_point(text: str) -> None:
     assert_fixed_point(text)
 

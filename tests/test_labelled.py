@@ -128,3 +128,89 @@ def test_a_list_of_everyone_who_presented_is_not_a_talk() -> None:
     doc = parse(text)
     assert doc.talks == []
     assert {p.name for p in doc.people} >= {"Ann Lee", "Omar Haddad", "Lena Fischer"}
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("- 论文地址：https://arxiv.org/abs/2301.00001", "url"),
+        ("- [x] 论文链接：[arXiv](https://arxiv.org/abs/2301.00001)", "url"),
+        ("**Paper link:** [pdf](https://example.org/a.pdf)", "url"),
+        ("* 코드 링크: https://github.com/someone/thing", "code"),
+        ("Slides URL: https://speakerdeck.com/a/b", "slides"),
+        ("地址：https://example.org/paper", "url"),
+        ("Homepage link: https://example.org", None),
+    ],
+)
+def test_a_label_naming_the_address_of_a_thing(line: str, kind: str | None) -> None:
+    """ "<thing> link" is the thing's address: a paper's is its url, code's is code."""
+    found = split_label(line)
+    assert found is not None
+    assert found.kind == kind
+
+
+def test_a_paper_label_holding_only_a_link_is_the_address_not_the_title() -> None:
+    text = (
+        "## Sparse Routing for Mixture Models\n"
+        "**作者**：王小明, 李华  \n**发表**：ICLR 2022  \n"
+        "**论文**：[pdf](https://openreview.net/pdf?id=abc)  \n"
+        "**代码**：[code](https://github.com/x/y)\n\n"
+        "### Title: Retrieval Heads in Long Context\n"
+        "- Authors: Omar Haddad\n- Year: 2024\n- Paper: https://arxiv.org/abs/2404.00001\n"
+    )
+    papers = parse(text).papers
+    assert [(p.title, p.venue, p.year, p.url) for p in papers] == [
+        ("Sparse Routing for Mixture Models", "ICLR", 2022, "https://openreview.net/pdf?id=abc"),
+        ("Retrieval Heads in Long Context", None, 2024, "https://arxiv.org/abs/2404.00001"),
+    ]
+
+
+def test_a_heading_labelled_as_a_title_is_the_entry_title() -> None:
+    text = "## 3. 标题：Graph Prompting at Scale\n- 作者：周子豪\n- 来源：KDD 2023\n"
+    (paper,) = parse(text).papers
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Graph Prompting at Scale",
+        ["周子豪"],
+        "KDD",
+        2023,
+    )
+
+
+def test_notes_under_a_paper_section_are_not_papers() -> None:
+    """Once a section is one paper, the lists in it (and under its sub-headings) are notes."""
+    text = (
+        "## Papers\n\n### Paper 1: Router\n\n**Sparse Routing for Mixture Models**\n\n"
+        "作者：王小明\n\n年份：2022\n\n#### 主要贡献 Contributions\n"
+        "1. 提出了新的路由 a new router\n2. Faster training on small clusters\n\n"
+        "### Paper 2: Heads\n\n- Title: Retrieval Heads in Long Context\n- Year: 2024\n\n"
+        "#### 요약\n- 긴 문맥에서 검색 헤드를 찾는다\n- Works without fine-tuning\n"
+    )
+    doc = parse(text)
+    assert [p.title for p in doc.papers] == [
+        "Sparse Routing for Mixture Models",
+        "Retrieval Heads in Long Context",
+    ]
+    assert "Faster training on small clusters" in "\n".join(b.text for b in doc.blocks)
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["| 项目 | 内容 |\n|---|---|\n", "| Field | Value |\n| --- | --- |\n", ""],
+)
+def test_a_table_of_one_entrys_fields_under_its_heading(header: str) -> None:
+    link = "https://arxiv.org/abs/2103.00001"
+    rows = f"| 作者 | Alec Brown, 김지원 |\n| 年份 | 2021 |\n| 会议 | ICML |\n| 链接 | {link} |\n"
+    if not header:
+        rows = (
+            "| Authors | Alec Brown, 김지원 |\n|---|---|\n"
+            f"| Venue | ICML 2021 |\n| Link | {link} |\n"
+        )
+    text = f"# Notes\n\n## Learning Visual Models From Language\n\n{header}{rows}"
+    (paper,) = parse(text).papers
+    assert (paper.title, paper.authors, paper.venue, paper.year, paper.url) == (
+        "Learning Visual Models From Language",
+        ["Alec Brown", "김지원"],
+        "ICML",
+        2021,
+        "https://arxiv.org/abs/2103.00001",
+    )

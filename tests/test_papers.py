@@ -429,3 +429,103 @@ def test_a_title_with_full_stops_inside_is_not_split_into_authors() -> None:
         ["Ann Lee", "Kit Chu"],
         2019,
     )
+
+
+@pytest.mark.parametrize(
+    ("item", "title", "alias", "venue", "year"),
+    [
+        (
+            "**Mamba**; *Linear-Time Sequence Modeling with Selective State Spaces*",
+            "Linear-Time Sequence Modeling with Selective State Spaces",
+            "Mamba",
+            None,
+            None,
+        ),
+        (
+            "__DPO__ - _Direct Preference Optimization for Chat Models_ (NeurIPS 2023)",
+            "Direct Preference Optimization for Chat Models",
+            "DPO",
+            "NeurIPS",
+            2023,
+        ),
+        (
+            "***SimCLR***: [*A Simple Framework for Contrastive Learning*](https://arxiv.org/abs/1)",
+            "A Simple Framework for Contrastive Learning",
+            "SimCLR",
+            None,
+            None,
+        ),
+    ],
+)
+def test_an_alias_before_the_italic_full_title(
+    item: str, title: str, alias: str, venue: str | None, year: int | None
+) -> None:
+    read = read_paper(item)
+    assert read is not None
+    paper = read.paper
+    assert (paper.title, paper.venue, paper.year) == (title, venue, year)
+    assert alias in paper.notes
+
+
+@pytest.mark.parametrize(
+    "item", ["**Note**: *read this before the meeting*", "**Week 3**; *Intro*", "**A** *b c*"]
+)
+def test_a_label_or_a_short_phrase_in_italics_is_no_aliased_title(item: str) -> None:
+    read = read_paper(item)
+    assert read is None or read.paper.title != clean_italics(item)
+
+
+def clean_italics(item: str) -> str:
+    return item.split("*")[-2].strip()
+
+
+def test_nested_task_items_that_are_papers_are_papers() -> None:
+    text = (
+        "## 읽을 논문\n\n"
+        "- [x] **Mamba**; *Linear-Time Sequence Modeling with Selective State Spaces*\n"
+        "  - [ ] **S4**; *Efficiently Modeling Long Sequences with Structured State Spaces*\n"
+        "  - 발표 자료 준비 중\n"
+        "- [ ] **RWKV**; *Reinventing RNNs for the Transformer Era* (EMNLP 2023)\n"
+        "  - [x] [Retentive Network: A Successor to Transformer](https://arxiv.org/abs/2307.08621)\n"
+    )
+    papers = parse(text).papers
+    assert [(p.title, p.checked) for p in papers] == [
+        ("Linear-Time Sequence Modeling with Selective State Spaces", True),
+        ("Efficiently Modeling Long Sequences with Structured State Spaces", False),
+        ("Reinventing RNNs for the Transformer Era", False),
+        ("Retentive Network: A Successor to Transformer", True),
+    ]
+
+
+def test_a_resource_line_under_a_paper_is_not_a_paper() -> None:
+    text = (
+        "* Robust Retrieval for Long Documents (ACL 2022)\n"
+        "    * [Original Paper Link](https://arxiv.org/abs/2201.00001) / Review Video / Slides\n"
+        "* Expressive Power of Graph Networks (ICLR 2021)\n"
+        "    * [논문 링크](https://arxiv.org/abs/2101.00002) | [코드](https://github.com/a/b)\n"
+    )
+    papers = parse(text).papers
+    assert [(p.title, p.url) for p in papers] == [
+        ("Robust Retrieval for Long Documents", "https://arxiv.org/abs/2201.00001"),
+        ("Expressive Power of Graph Networks", "https://arxiv.org/abs/2101.00002"),
+    ]
+
+
+def test_bare_titles_stand_among_papers_in_a_nested_list() -> None:
+    """Category items whose children are only titles, in a list where others carry venues
+    and paper links: the titles are papers too; a long category title is one itself."""
+    text = (
+        "## Retrieval\n"
+        "- Dense retrieval\n"
+        "  - [Passage Retrieval with Dual Encoders](https://arxiv.org/abs/2004.00001)\n"
+        "  - Late Interaction over Contextualized Token Embeddings (SIGIR 2020)\n"
+        "- Sparse retrieval\n"
+        "  - Learning Term Weights for Inverted Indexes\n"
+        "  - Expansion by Predicted Queries\n"
+    )
+    assert [p.title for p in parse(text).papers] == [
+        "Passage Retrieval with Dual Encoders",
+        "Late Interaction over Contextualized Token Embeddings",
+        "Learning Term Weights for Inverted Indexes",
+        "Expansion by Predicted Queries",
+    ]

@@ -69,9 +69,12 @@ WEEKDAYS: tuple[tuple[str, ...], ...] = (
 #: A weekday in parentheses ("(月)", "(화)", "(Tue)") or an English day name before a comma.
 WEEKDAY = LazyPattern(
     r"[(（]\s*(?:[月火水木金土日월화수목금토일]|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*[)）]"
-    r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,",
+    r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,"
+    r"|(?<=,)\s?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
     re.IGNORECASE,
 )
+#: The years a weekday may pin a month and day to; the latest that fits them all is taken.
+WEEKDAY_YEARS = range(2000, date.today().year + 2)
 YEAR_IN_LABEL = re.compile(
     r"(?<!\d)(?P<first>(?:19|20)\d{2})(?:\s*[-–~/]\s*(?P<second>(?:19|20)?\d{2}))?(?!\d)"
 )
@@ -171,6 +174,48 @@ def _weekday_year(
         except ValueError:
             return year
     return year
+
+
+def weekday_year(texts: list[str]) -> int | None:
+    """The year that the weekdays written beside month-day dates name together.
+
+    A schedule that writes "Jan 28, Tue" and "Feb 4 (화)" but never its year still
+    tells it: the latest year in which every such day (all but one in four) falls on
+    its weekday. None when fewer than two such dates are written, or no year fits.
+    """
+    days = [day for text in texts for day in _weekday_dates(text)]
+    if len(days) < 2:
+        return None
+    best, best_fit = None, 0
+    for year in WEEKDAY_YEARS:
+        fit = sum(1 for month, day, weekday in days if _falls_on(year, month, day, weekday))
+        if fit >= best_fit:
+            best, best_fit = year, fit
+    return best if best_fit * 4 >= len(days) * 3 else None
+
+
+def _weekday_dates(text: str) -> list[tuple[int, int, int]]:
+    """(month, day, weekday) of each yearless date written with its weekday in ``text``."""
+    found: list[tuple[int, int, int]] = []
+    if DIGIT.search(text) is None or WEEKDAY.search(text) is None:
+        return found
+    for pattern in (MONTH_DAY, MONTH_SLASH_DAY, KOREAN, CHINESE):
+        for match in pattern.finditer(text):
+            if match.groupdict().get("year"):
+                continue
+            around = text[max(0, match.start() - 6) : match.end() + 8]
+            weekday = WEEKDAY.search(around)
+            if weekday is not None:
+                month, day = _month(match.group("month")), int(match.group("day"))
+                found.append((month, day, _weekday_index(weekday.group(0))))
+    return found
+
+
+def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return date(year, month, day).weekday() == weekday
+    except ValueError:
+        return False
 
 
 def _weekday_index(token: str) -> int:

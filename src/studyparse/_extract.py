@@ -16,7 +16,7 @@ from itertools import islice
 
 from ._blocks import TAB_WIDTH, Block
 from ._content import url_role
-from ._dates import find_date, label_year
+from ._dates import find_date, label_year, weekday_year
 from ._definitions import definition_end, read_definition_list
 from ._frontmatter import read_front_matter
 from ._html import HtmlTable, Shapes, opens_shape
@@ -24,10 +24,13 @@ from ._inline import clean, plain
 from ._labelled import (
     RecordContext,
     can_head,
+    field_table,
     group_records,
     is_labelled,
     read_record,
     split_label,
+    titled,
+    unlabelled,
 )
 from ._markers import TalkMark, marked_list, talk_mark
 from ._outline import (
@@ -78,6 +81,7 @@ from ._vocab import (
     FIELD_LABELS,
     GROUP_WORDS,
     LINK_LABELS,
+    LINK_WORDS,
     PEOPLE_LABELS,
     label_kind,
     normalized_label,
@@ -122,6 +126,7 @@ NAME_ONLY = LazyPattern(
 )
 GROUP_LINE = re.compile(r"^[>\s]*(?P<label>[^\s.:：,()>]{1,12})\s*[.:：]\s*(?P<names>\S.*)$")
 GROUP_MARK = LazyPattern(r"`([^`]{1,12})`\s*$")
+RESOURCE_SPLIT = LazyPattern(r"(?<!\S)[/|·](?!\S)")
 RESOURCE_ONLY = LazyPattern(r"^[\s/|,·•-]*$")
 MAX_TITLE_WORDS = 40
 #: A citation's number at the start of a paragraph: "**[3]**", "[3]", "__[3]__".
@@ -144,6 +149,7 @@ class _Section:
     label: Label
     papers: PaperList | None = None
     session: Session | None = None
+    entry: bool = False  # the section is one paper or talk: what follows in it are its notes
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +234,8 @@ class _Builder:
 
     def role(self) -> str | None:
         for section in reversed(self.stack):
+            if section.entry:
+                return None
             if section.label.role and (section.label.heading.level > 1 or len(self.stack) == 1):
                 return section.label.role
         return None
@@ -437,9 +445,8 @@ def _labelled_group(builder: _Builder, index: int) -> int | None:
     lines = [(b.line, b.text) for b in builder.blocks[index:end] if b.kind != "blank"]
     records = group_records(lines)
     heading = _titled_heading(builder, index)
-    untitled = any(not (r.first("head") or r.first("title") or r.first("paper")) for r in records)
-    if untitled and (heading is None or len(records) > 1):
-        return None
+    if not records or (not titled(records[0]) and heading is None):
+        return None  # only the first record may take its title from the heading
     week, date = builder.week_and_date()
     context = RecordContext(
         schedule=builder.role() == "schedule" or week is not None or date is not None,
@@ -449,17 +456,35 @@ def _labelled_group(builder: _Builder, index: int) -> int | None:
         date=date,
         category=_parent_category(builder) if heading else builder.category(),
     )
-    entries = [read_record(record, context) for record in records]
-    if not entries or any(entry is None for entry in entries):
+    first = read_record(records[0], context)
+    if first is None:
         return None
+    entries: list[Talk | Paper | None] = [first]
+    for record in records[1:]:
+        entries.append(read_record(record, context) if titled(record) else None)
+        if entries[-1] is None:  # the group ends before a record that reads as no entry
+            end = next(i for i in range(index, end) if builder.blocks[i].line == record.line)
+            break
     builder.flush_raw()
     builder.finish_field_session()
+    entries = [entry for entry in entries if entry is not None]
+    if len(entries) == 1 and builder.stack and _under_heading(builder.blocks, index):
+        # One paper or talk as its section (a schedule's section holds several)
+        builder.stack[-1].entry = builder.stack[-1].label.role != "schedule"
     for entry in entries:
         if isinstance(entry, Talk):
             builder.add_talk(entry)
         elif entry is not None:
             builder.current_papers().papers.append(entry)
     return end
+
+
+def _under_heading(blocks: list[Block], index: int) -> bool:
+    """Whether ``index`` is the first content under a heading."""
+    before = index - 1
+    while before >= 0 and blocks[before].kind == "blank":
+        before -= 1
+    return before >= 0 and blocks[before].kind == "heading"
 
 
 def _labelled_run(blocks: list[Block], index: int) -> int | None:
@@ -516,10 +541,12 @@ def _titled_heading(builder: _Builder, index: int) -> str | None:
         before -= 1
     if before < 0 or builder.blocks[before].kind != "heading" or not builder.stack:
         return None
-    label = builder.stack[-1].label
+    label, written = builder.stack[-1].label, builder.blocks[before].text
+    text = unlabelled(written)
+    if text != written:
+        return text  # "Title: X" names its entry whatever words X holds
     if label.role is not None or label.week is not None or label.date is not None:
         return None
-    text = builder.blocks[before].text
     return text if plain(text).links or looks_like_title(clean(plain(text).text)) else None
 
 
@@ -895,11 +922,11 @@ def _has_title_link(block: Block | _Cell) -> bool:
     return False
 
 
-def _is_container(entry: _Entry) -> bool:
+def _is_container(entry: _Entry, among_papers: bool = False) -> bool:
     """A label item ("Readings", "Survey") whose children are the real entries.
 
     Its children link their titles or read as papers (a venue, a year, a paper link):
-    half of two or more, or the only one.
+    half of two or more, or the only one. Among papers, children that are bare titles count.
     """
     nested = [b for b in entry.children if b.kind == "item"]
     if not nested or plain(entry.block.text).links or _reads_as_paper(entry.block):
@@ -907,7 +934,27 @@ def _is_container(entry: _Entry) -> bool:
     base = min(_level(b) for b in nested)
     level = [b for b in nested if _level(b) == base]
     entries = sum(1 for b in level if _has_title_link(b) or _reads_as_paper(b))
+    if among_papers and not entries and len(level) >= 2 and not split_label(entry.block.text):
+        entries = sum(1 for b in level if _bare_title(b))
     return entries * 2 >= len(level) and (len(nested) >= 2 or entries == len(level))
+
+
+def _titled_container(entry: _Entry) -> bool:
+    """A container that names a paper itself: a title of four words or more, or "Name: title"."""
+    text = clean(plain(entry.block.text).text)
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if c.isascii())
+    return (
+        looks_like_title(text)
+        and latin * 10 >= len(letters) * 8  # a paper's title, not a remark in the group's tongue
+        and (len(text.split()) >= 4 or bool(NAMED_TITLE.match(text)))
+    )
+
+
+def _bare_title(block: Block) -> bool:
+    """An item that is only a title: no label, no link, not a sentence."""
+    text = clean(plain(block.text).text)
+    return looks_like_title(text) and field_of(text) is None and not is_labelled(block.text)
 
 
 def _reads_as_paper(block: Block) -> bool:
@@ -973,7 +1020,43 @@ def _read_list(builder: _Builder, source: list[Block], items: list[Block]) -> No
         for block in source:
             builder.keep_raw(block)
         return
+    if role is None and _paper_list(items):
+        role = "papers"
     _read_entries(builder, _entries(items), role)
+
+
+def _paper_list(items: list[Block]) -> bool:
+    """A list, at every depth, in which at least a third of the items (two or more) read as
+    papers by their own evidence: the rest stand among papers."""
+    titles = [b for b in items if b.kind == "item"]
+    strong = sum(1 for block in titles if _paper_item(block))
+    return strong >= 2 and strong * 3 >= len(titles)
+
+
+def _paper_item(block: Block) -> bool:
+    """An item that is a paper by its own evidence, not a "Label: value" line about papers."""
+    if split_label(block.text) is not None or _resource_line(block.text):
+        return False
+    if _reads_as_paper(block):
+        return True
+    links = [link for link in plain(block.text).links if not _address_label(link.text)]
+    return _has_title_link(block) and any(url_role(link.url) == "paper" for link in links)
+
+
+def _resource_line(markdown: str) -> bool:
+    """ "[Paper Link](u) / Review Video / [PDF](u)": a line of a paper's resources, its links
+    labelled by what they are."""
+    inline = plain(markdown)
+    parts = [part for part in RESOURCE_SPLIT.split(inline.text) if part.strip()]
+    labels = [link.text for link in inline.links]
+    named = sum(1 for text in labels if label_kind(text, LINK_LABELS) or _address_label(text))
+    return len(parts) >= 2 and named >= 1
+
+
+def _address_label(text: str) -> bool:
+    """A link label that names an address ("Original Paper Link", "论文地址"), not a title."""
+    words = normalized_label(text).split()
+    return bool(words) and any(words[-1].endswith(word) for word in LINK_WORDS)
 
 
 def _titled_alias(builder: _Builder, items: list[Block], end: int) -> int | None:
@@ -984,8 +1067,8 @@ def _titled_alias(builder: _Builder, items: list[Block], end: int) -> int | None
         return None
     paragraph = builder.blocks[after]
     text = clean(plain(paragraph.text).text)
-    if not _full_title(paragraph, text):
-        return None
+    if not _full_title(paragraph, text) or _labelled_run(builder.blocks, after) is not None:
+        return None  # a title line over labelled lines is an entry of its own
     read = read_paper(items[0].text, line=items[0].line, category=builder.category())
     if read is None or len(read.paper.title.split()) + 2 > len(text.split()):
         return None  # the bullet is no shorter name of the paragraph's paper
@@ -1143,13 +1226,16 @@ def _read_entries(builder: _Builder, entries: list[_Entry], role: str | None) ->
     """Decide whether sibling entries are talks, papers or topics, and read them."""
     group: list[_Entry] = []
     for entry in entries:
-        if not _is_container(entry):
+        if not _is_container(entry, role == "papers"):
             group.append(entry)
             continue
         if group:
             _read_group(builder, group, role)
         group = []
-        _keep_entry(builder, entry, [])
+        if role == "papers" and _titled_container(entry):
+            _read_group(builder, [_Entry(entry.block)], role)  # a paper with papers under it
+        else:
+            _keep_entry(builder, entry, [])
         _read_entries(builder, _entries(entry.children), role)
     if group:
         _read_group(builder, group, role)
@@ -1208,7 +1294,9 @@ def _read_group(builder: _Builder, group: list[_Entry], role: str | None) -> Non
             read_so_far[index] = _assigned_paper(builder, blocks[index])
         return read_so_far[index]
 
-    if role not in ("papers", "schedule") and _overview_fields(blocks):
+    if _labelled_fields(blocks) or (
+        role not in ("papers", "schedule") and _overview_fields(blocks)
+    ):
         for entry in group:
             _keep_entry(builder, entry, entry.children, role_free=True)
         return
@@ -1239,6 +1327,12 @@ def _read_group(builder: _Builder, group: list[_Entry], role: str | None) -> Non
     builder.people += _repeated_speakers(group)
 
 
+def _labelled_fields(blocks: list[Block]) -> bool:
+    """Most items are lines whose label names a field ("Video:", "발표자: A"): the fields of
+    an entry that no title names, not entries themselves."""
+    return sum(1 for block in blocks if is_labelled(block.text)) * 2 > len(blocks)
+
+
 def _overview_fields(blocks: list[Block]) -> bool:
     """Most items are "Label : value" lines with no link: facts about the group, not papers."""
     fields = sum(
@@ -1267,7 +1361,7 @@ def _paper_entries(builder: _Builder, group: list[_Entry], reads: list[PaperRead
     plist = builder.current_papers()
     for entry, read in zip(group, reads, strict=True):
         block = entry.block
-        if read is None or not _readable_paper(read):
+        if read is None or not _readable_paper(read) or _field_line(block):
             for kept in (block, *entry.children):
                 plist.unparsed.append(RawBlock(line=kept.line, text=kept.raw, role="unparsed"))
             builder.warn("unreadable-paper", "list item could not be read as a paper", block.line)
@@ -1276,11 +1370,30 @@ def _paper_entries(builder: _Builder, group: list[_Entry], reads: list[PaperRead
             read.paper.checked = block.task == "x"
         plist.papers.append(read.paper)
         builder.people += read.paper.assignees
-        for child in entry.children:
-            if not _attach(builder, read.paper, child):
-                plist.unparsed.append(RawBlock(line=child.line, text=child.raw, role="unparsed"))
+        _paper_children(builder, read.paper, entry.children)
         if "slides" in read.links:
             _presented_paper(builder, read)
+
+
+def _field_line(block: Block) -> bool:
+    """A "Video:" or "Presenter: A" line: a field of some entry, never a paper's title."""
+    found = split_label(block.text)
+    return found is not None and found.kind in ("presenters", "slides", "video", "date", "week")
+
+
+def _paper_children(builder: _Builder, paper: Paper, children: list[Block]) -> None:
+    """The items under a paper: papers of their own, or links and names that add to it, or
+    lines kept as they are."""
+    nested = any(child.kind == "item" for child in children)
+    for sub in _entries(children) if nested else [_Entry(child) for child in children]:
+        if sub.block.kind == "item" and _paper_item(sub.block):  # a paper under a paper
+            found = read_paper(sub.block.text, line=sub.block.line, category=builder.category())
+            _paper_entries(builder, [sub], [found])
+            continue
+        for child in (sub.block, *sub.children):
+            if not _attach(builder, paper, child):
+                unread = RawBlock(line=child.line, text=child.raw, role="unparsed")
+                builder.current_papers().unparsed.append(unread)
 
 
 def _readable_paper(read: PaperRead | None) -> bool:
@@ -1391,6 +1504,9 @@ def _table(builder: _Builder, index: int) -> int:
 def _table_rows(builder: _Builder, block: Block | HtmlTable) -> bool:
     """Add a table's talks or papers; False (its people noted) when it holds none."""
     builder.finish_talk()
+    fields = field_table(block.rows)
+    if fields is not None and _field_record(builder, fields, block):
+        return True
     context = TableContext(year=builder.year_hint, category=builder.category(), role=builder.role())
     if isinstance(block, Block):
         read = read_table(block.rows, block.line, context)
@@ -1409,6 +1525,36 @@ def _table_rows(builder: _Builder, block: Block | HtmlTable) -> bool:
             talk.week, talk.date = week, date
         builder.add_talk(talk)
     builder.people += read.people
+    return True
+
+
+def _field_record(builder: _Builder, fields: list[str], block: Block | HtmlTable) -> bool:
+    """A table of one entry's fields under its heading: the heading's paper or talk."""
+    line = block.line if isinstance(block, Block) else block.lines[0]
+    index = builder.index
+    heading = _titled_heading(builder, index) if isinstance(block, Block) else None
+    records = group_records([(line, text) for text in fields])
+    if len(records) != 1 or not (heading or titled(records[0])):
+        return False
+    week, date = builder.week_and_date()
+    context = RecordContext(
+        schedule=builder.role() == "schedule" or week is not None or date is not None,
+        heading=heading,
+        year=builder.year_hint,
+        week=week,
+        date=date,
+        category=_parent_category(builder) if heading else builder.category(),
+    )
+    entry = read_record(records[0], context)
+    if entry is None:
+        return False
+    builder.flush_raw()
+    if heading and builder.stack:
+        builder.stack[-1].entry = True
+    if isinstance(entry, Talk):
+        builder.add_talk(entry)
+    else:
+        builder.current_papers().papers.append(replace(entry, line=line))
     return True
 
 
@@ -1541,9 +1687,17 @@ def _duplicate_diagnostics(doc: StudyDocument) -> None:
             seen[key] = paper.line
 
 
+def _weekday_year(blocks: list[Block]) -> int | None:
+    """The year the document's weekdays pin its yearless dates to, when no heading names one
+    first (a year a heading or the front matter names replaces it where it stands)."""
+    texts = [block.text for block in blocks if block.kind in ("text", "item", "heading")]
+    texts += [cell for block in blocks for row in block.rows for cell in row]
+    return weekday_year(texts)
+
+
 def build(blocks: list[Block]) -> StudyDocument:
     """The document a careful reader takes from these blocks."""
-    builder = _Builder(blocks)
+    builder = _Builder(blocks, year_hint=_weekday_year(blocks))
     doc = builder.run()
     doc.title = _title(doc, blocks)
     doc.people = merge_people([p for p in builder.people if p.name or p.email])

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ._content import venue_and_year
+from ._content import cell_kind, venue_and_year
 from ._dates import find_date
 from ._inline import clean, plain
 from ._outline import week_of
@@ -24,7 +24,7 @@ from ._records import Paper, Talk
 from ._regex import LazyPattern
 from ._tables import written_venue_year
 from ._talks import link_value, week_value
-from ._vocab import PEOPLE_LABELS, RECORD_LABELS, label_kind
+from ._vocab import LINK_WORDS, PEOPLE_LABELS, RECORD_LABELS, label_kind, normalized_label
 
 #: "**Label: value**", "**Label**: value", "**Label:** value", "__Label__ : value", "*Label:* v".
 BOLD_LABEL = re.compile(
@@ -37,7 +37,7 @@ PLAIN_LABEL = re.compile(
 #: "Speaker - Name": a dash is a separator only after a label the vocabulary knows.
 DASH_LABEL = LazyPattern(r"^(?P<label>[^\-–—:：\[\]()<>*`|]{1,20}?)\s+[-–—]\s+(?P<value>\S.*)$")
 #: A bullet or numbering before a labelled line ("- ", "* ", "1. ").
-LEADING_MARK = LazyPattern(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+")
+LEADING_MARK = LazyPattern(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+(?:\[[ xX✓✔]\][ \t]*)?")
 LABEL_PARTS = LazyPattern(r"(?<!\s)\s*[/&|,]\s*")
 PEOPLE = {"people": PEOPLE_LABELS}
 #: Kinds that begin a new record when they come again.
@@ -117,7 +117,26 @@ def record_kind(label: str) -> str | None:
         kinds = {label_kind(part, RECORD_LABELS) for part in LABEL_PARTS.split(label) if part}
         kinds.discard(None)
         kind = kinds.pop() if len(kinds) == 1 else None
-    return kind
+    return kind or _link_kind(label)
+
+
+#: What a "<thing> link" label points at, by the thing's kind ("论文地址", "Code URL").
+LINKED_KINDS = {"": "url", "paper": "url", "title": "url", "topic": "url"} | {
+    kind: kind for kind in ("code", "slides", "video", "url")
+}
+
+
+def _link_kind(label: str) -> str | None:
+    """A label made of a thing and a word for its address: "Paper link", "论文地址",
+    "코드 링크", "发表资料 链接". The address of a paper is its url; of code, slides or a
+    video, that field."""
+    wanted = normalized_label(label)
+    for word in LINK_WORDS:
+        if wanted.endswith(word) and wanted != word:
+            thing = wanted[: -len(word)].strip()
+            kind = label_kind(thing, RECORD_LABELS) if thing else ""
+            return LINKED_KINDS.get(kind) if kind is not None else None
+    return "url" if wanted in LINK_WORDS else None
 
 
 def group_records(lines: list[tuple[int, str]]) -> list[LabelledRecord]:
@@ -153,6 +172,19 @@ def group_records(lines: list[tuple[int, str]]) -> list[LabelledRecord]:
         current.add(line.kind, line.value)
         current.raw.append(markdown)
     return records
+
+
+def field_table(rows: tuple[tuple[str, ...], ...]) -> list[str] | None:
+    """A two-column table of "label | value" rows (its header perhaps "Field | Value") as
+    labelled lines, when most rows and at least two are labelled ones the vocabulary knows;
+    else None."""
+    if not rows or any(len(row) != 2 for row in rows):
+        return None
+    known = [bool(row[0].strip()) and record_kind(row[0]) is not None for row in rows]
+    if sum(known) < 2 or sum(known) * 2 <= len(rows) - (not known[0]):
+        return None
+    body = rows if known[0] else rows[1:]
+    return [f"{label.strip()}: {value.strip()}" for label, value in body if label.strip()]
 
 
 def _titled(record: LabelledRecord) -> bool:
@@ -208,8 +240,15 @@ def read_record(record: LabelledRecord, context: RecordContext) -> Talk | Paper 
 
     The title is the "Title:" or "Paper:" value, else the title line, else the heading.
     """
-    title_md = record.first("title") or record.first("paper") or record.first("head")
-    title_md = title_md or record.first("topic") or context.heading or ""
+    title_md = next(
+        (
+            value
+            for kind in ("title", "paper", "head")
+            if not _link_only(value := record.first(kind))
+        ),
+        "",
+    )
+    title_md = title_md or record.first("topic") or unlabelled(context.heading or "")
     read = read_paper(title_md, line=record.line, category=context.category) if title_md else None
     if read is None:
         return None
@@ -221,6 +260,26 @@ def read_record(record: LabelledRecord, context: RecordContext) -> Talk | Paper 
     if paper.authors or paper.venue or paper.year or paper.url:
         return paper
     return None
+
+
+def _link_only(markdown: str) -> bool:
+    """An empty value, or one that is only links to resources ("[pdf](u)", a bare URL):
+    under a "Paper:" label it is the paper's address, not its title."""
+    return not markdown.strip() or cell_kind(markdown) == "links"
+
+
+def titled(record: LabelledRecord) -> bool:
+    """The record names its own title: a title line, or a title or paper label that is
+    not only a link."""
+    return any(not _link_only(record.first(kind)) for kind in ("head", *TITLE_KINDS))
+
+
+def unlabelled(heading: str) -> str:
+    """A heading without its title label ("Title: X", "标题：X" is "X")."""
+    found = _plain_label(LEADING_MARK.sub("", heading.strip(), count=1))
+    if found is not None and record_kind(found[0]) in TITLE_KINDS and found[1].strip():
+        return found[1].strip()
+    return heading
 
 
 def _paper_fields(paper: Paper, record: LabelledRecord, context: RecordContext) -> Paper:

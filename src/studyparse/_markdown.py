@@ -716,6 +716,11 @@ def _write_talk(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
         members.append(candidate)
         scan_at += 1
         end = scan_at
+    if talk.title and talk.title not in clean(plain(block.text).text):
+        # The title stands elsewhere (the heading above): the first line is a field, and
+        # written as a title line it would name a different talk.
+        writer.talk_lines.update(member.line for member in members)
+        return _verbatim_lines(writer.blocks[index:end], dedent=True), end
     following = writer.blocks[end] if end < len(writer.blocks) else None
     if (
         following is not None
@@ -735,16 +740,17 @@ def _write_talk(writer: _SourceWriter, index: int) -> tuple[_Chunk, int]:
     ), end
 
 
-def _verbatim_lines(blocks: list[Block]) -> _Chunk:
+def _verbatim_lines(blocks: list[Block], *, dedent: bool = False) -> _Chunk:
     """Blocks written as they are: trailing white space removed but hard line breaks kept,
-    blank lines between them one each."""
+    blank lines between them one each; ``dedent``: each line's indentation removed too."""
     lines: list[str] = []
     for block in blocks:
         if block.kind == "blank":
             if lines and lines[-1]:
                 lines.append("")
             continue
-        lines += block.raw.split("\n")
+        raw = block.raw.split("\n")
+        lines += [line.lstrip(" \t") for line in raw] if dedent else raw
     written = [
         line.rstrip()
         + (

@@ -21,7 +21,7 @@ from ._people import handles_in
 from ._records import Paper, Person
 from ._regex import LazyPattern
 from ._venues import lookup
-from ._vocab import LINK_LABELS, label_kind
+from ._vocab import FIELD_LABELS, LINK_LABELS, label_kind
 
 YEAR = re.compile(r"^(?:19|20)\d{2}[a-z]?$")
 #: "(ICLR2014)Title", "[CVPR 2014 InceptionNet-v1] Title": a bracketed tag before the title.
@@ -69,6 +69,15 @@ NAME_LIKE = LazyPattern(
 BOLD_ENTRY = re.compile(
     r"\s*\*\*(?P<title>[^*]+)\*\*\.?\s*(?:\*(?P<authors>[^*]+)\*\.?)?(?P<rest>.*)$", re.DOTALL
 )
+#: "**Alias**; *Full Title* rest": a short emphasised alias, a separator, the italic full
+#: title (perhaps linked), then whatever follows.
+ALIASED = LazyPattern(
+    r"^(?P<mark>\*{2,3}|__)(?P<alias>[^*_\n]{1,40})(?P=mark)\s{0,3}[;:：,|/–—-]?\s{0,3}"
+    r"\[?(?P<imark>\*|_)(?P<title>[^*_\n]{4,400})(?P=imark)(?:\]\([^()\s]{1,2000}\))?"
+    r"(?P<rest>.*)$",
+    re.DOTALL,
+)
+TITLE_LETTERS = LazyPattern(r"[A-Za-z]{2}")
 INITIAL_END = LazyPattern(r"\s[A-Z]$")
 BRACKETED = re.compile(r"\[([^\[\]]{1,24})\]")
 #: Authors, then the bold title, then the rest: "A. B, C. D, and E. F. **Title**, ICLR, 2019".
@@ -452,6 +461,30 @@ def _read_bold_title(markdown: str) -> _Fields | None:
     return fields
 
 
+def _read_aliased(markdown: str) -> _Fields | None:
+    """ "**GPT-3**; *Language Models are Few-Shot Learners* (NeurIPS 2020)": the italic full
+    title is the title, the alias a note. An alias that is a field's label ("**Note**:") or a
+    title of two words or fewer is no such entry."""
+    match = ALIASED.match(markdown) if markdown[:1] in ("*", "_") else None
+    if match is None:
+        return None
+    alias, title = match.group("alias").strip(), match.group("title").strip()
+    if len(alias.split()) > 3 or len(title.split()) < 3 or not TITLE_LETTERS.search(title):
+        return None
+    if label_kind(alias, FIELD_LABELS) or label_kind(alias, LINK_LABELS):
+        return None
+    fields = _Fields(title=title, notes=[alias])
+    rest = _Fields(title=clean(_without_links(match.group("rest"))).strip(TITLE_STRIP))
+    if rest.title:
+        _read_paren(rest, alone=True)
+        _read_tail(rest)
+        if rest.venue is None and rest.year is None:
+            rest.venue, rest.year, _ = _venue_year(rest.title.strip(TITLE_STRIP))
+    fields.venue, fields.year, fields.authors = rest.venue, rest.year, rest.authors
+    fields.evidence = 2
+    return fields
+
+
 def _read_authors_first(markdown: str) -> _Fields | None:
     """ "A. Surname, B. Surname, and C. Surname. **Title**, Venue, Year": authors, then the
     emphasised title, then where and when."""
@@ -564,7 +597,8 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
     body = _without_label_marks(_without(inline.text, drop))
     body, notes, assignees = _notes_and_assignees(body)
     fields = (
-        _read_bold_title(source)
+        _read_aliased(source)
+        or _read_bold_title(source)
         or _read_authors_first(source)
         or _read_apa(clean(body))
         or _read_mla(clean(body))

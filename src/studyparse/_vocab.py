@@ -346,6 +346,22 @@ RECORD_LABELS: dict[str, tuple[str, ...]] = {
     "notes": FIELD_LABELS["notes"] + ("tl;dr", "摘要", "comments"),
 }
 
+#: Words for the address of a thing, after its name in a label ("论文地址", "Code link").
+LINK_WORDS: tuple[str, ...] = (
+    "link",
+    "links",
+    "url",
+    "address",
+    "링크",
+    "주소",
+    "链接",
+    "地址",
+    "网址",
+    "連結",
+    "リンク",
+    "アドレス",
+)
+
 #: Endings of data keys that hold a link to what the rest names ("slides_url", "video_link").
 LINK_KEY_ENDINGS: tuple[str, ...] = ("url", "link", "href", "uri")
 
