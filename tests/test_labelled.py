@@ -214,3 +214,71 @@ def test_a_table_of_one_entrys_fields_under_its_heading(header: str) -> None:
         2021,
         "https://arxiv.org/abs/2103.00001",
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("- [x] 模型代码: [code](https://github.com/a/b)", "code"),
+        ("- 论文详解：https://blog.example.org/post", "notes"),
+        ("* 모델 코드: https://github.com/a/b", "code"),
+        ("Paper summary: a short one", "notes"),
+    ],
+)
+def test_a_label_naming_a_field_of_the_paper_or_model(line: str, kind: str) -> None:
+    found = split_label(line)
+    assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## 1、Sparse Routing for Mixture Models",
+        "## 论文2：Sparse Routing for Mixture Models",
+        "## Paper 3: Sparse Routing for Mixture Models",
+        "#### 6.1 Sparse Routing for Mixture Models",
+    ],
+)
+def test_numbered_and_labelled_headings_title_their_paper(heading: str) -> None:
+    text = f"# 论文\n\n{heading}\n- 作者：王小明\n- 发表：ICLR 2022\n"
+    (paper,) = parse(text).papers
+    assert (paper.title, paper.venue, paper.year) == (
+        "Sparse Routing for Mixture Models",
+        "ICLR",
+        2022,
+    )
+
+
+def test_a_heading_that_links_a_paper_is_that_paper_and_its_notes_are_not_papers() -> None:
+    text = (
+        "# Week 3 papers\n\n## [Sparse Routing for Mixture Models](routing.pdf)\n\n"
+        "**摘要**：\n\n> We route tokens to experts.\n\n1. Introduction of the idea\n2. Method\n\n"
+        "## [Graph Prompting at Scale](https://arxiv.org/abs/2301.00002)\n\n"
+        "- 요약: 그래프 프롬프트\n"
+    )
+    assert [(p.title, p.url) for p in parse(text).papers] == [
+        ("Sparse Routing for Mixture Models", "routing.pdf"),
+        ("Graph Prompting at Scale", "https://arxiv.org/abs/2301.00002"),
+    ]
+
+
+def test_fields_in_an_html_box_under_the_heading_describe_its_paper() -> None:
+    text = (
+        '# Sparse Routing for Mixture Models\n\n<div class="meta" markdown>\n\n'
+        "**作者**: Wang Xiaoming, Li Hua\n**机构**: Example Lab\n**会议**: ICLR 2022\n\n</div>\n\n"
+        "## 实验\n\n- **mAP**: 提升 6%\n- Faster training on small clusters\n"
+    )
+    (paper,) = parse(text).papers
+    assert (paper.title, paper.authors, paper.venue) == (
+        "Sparse Routing for Mixture Models",
+        ["Wang Xiaoming", "Li Hua"],
+        "ICLR",
+    )
+
+
+def test_a_sentence_of_prose_over_a_label_is_no_title() -> None:
+    text = (
+        "## 摘要\n\n本文提出了一种新的路由方法，并在三个任务上取得了提升。\n\n"
+        "**主要贡献**：\n- 新的路由\n"
+    )
+    assert parse(text).papers == []

@@ -529,3 +529,79 @@ def test_bare_titles_stand_among_papers_in_a_nested_list() -> None:
         "Learning Term Weights for Inverted Indexes",
         "Expansion by Predicted Queries",
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "title", "authors", "venue", "year"),
+    [
+        (
+            "【MoE】Sparse Routing for Mixture Models",
+            "Sparse Routing for Mixture Models",
+            [],
+            None,
+            None,
+        ),
+        (
+            "[Sparse Routing](https://arxiv.org/abs/1) (Wu et al., 2021)",
+            "Sparse Routing",
+            ["Wu"],
+            None,
+            2021,
+        ),
+        (
+            "[Sparse Routing](https://arxiv.org/abs/1) (Wu & Lee, 2021)",
+            "Sparse Routing",
+            ["Wu", "Lee"],
+            None,
+            2021,
+        ),
+        (
+            "[ICLR 2020] [Sparse Routing for Experts](https://arxiv.org/abs/1)",
+            "Sparse Routing for Experts",
+            [],
+            "ICLR",
+            2020,
+        ),
+        (
+            '[On the "depth" of sparse routing](https://arxiv.org/abs/1)',
+            'On the "depth" of sparse routing',
+            [],
+            None,
+            None,
+        ),
+        ("Sparse Routing (Google, 2018)", "Sparse Routing", [], "Google", 2018),
+    ],
+)
+def test_tags_citations_and_quotes_around_a_title(
+    item: str, title: str, authors: list[str], venue: str | None, year: int | None
+) -> None:
+    read = read_paper(item)
+    assert read is not None
+    assert (read.paper.title, read.paper.authors, read.paper.venue, read.paper.year) == (
+        title,
+        authors,
+        venue,
+        year,
+    )
+
+
+def test_a_title_linked_to_its_project_page_with_venue_is_a_paper() -> None:
+    text = (
+        "## Papers\n- [ECCV 2020] [Rewriting a Deep Generative Model](https://rewriting.example.org/)\n"
+        "- [CVPR 2021] [Sparse Routing for Mixture Models](https://arxiv.org/abs/2101.00001)\n"
+        "- **A workshop on routing** at ICCV 2019 [[link]](https://routing-workshop.example.org/)\n"
+    )
+    assert [p.title for p in parse(text).papers] == [
+        "Rewriting a Deep Generative Model",
+        "Sparse Routing for Mixture Models",
+    ]
+
+
+def test_a_people_label_names_people_and_is_no_presenter() -> None:
+    text = (
+        "# 자바 스터디\n\n* 기간: 2020.08 ~ 2020.10\n* 참여자: Harry, Fuzzy, Lucy\n"
+        "* 깃허브: https://github.com/x/y\n\n## Members\n* Members: Ann Lee, Omar Haddad\n"
+    )
+    doc = parse(text)
+    assert doc.talks == []
+    assert [p.name for p in doc.people] == ["Harry", "Fuzzy", "Lucy", "Ann Lee", "Omar Haddad"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from studyparse import parse
 from studyparse._tables import cell_items, column_roles, written_venue_year
 
@@ -183,3 +185,46 @@ def test_numbered_presenters_pair_with_numbered_papers() -> None:
         ("Paper Three", ["Lena Fischer"]),
         ("Paper Four", ["Omar Haddad"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "header", ["| No. | Paper | Status |", "| 번호 | 논문 | 상태 |", "| 序号 | 论文 | 进度 |"]
+)
+def test_a_column_headed_by_a_word_for_papers_holds_papers(header: str) -> None:
+    text = (
+        f"## Part 1\n\n{header}\n|---|---|---|\n"
+        "| 01 | [Sparse Routing for Mixture Models](notes/01.md) | Done |\n"
+        "| 02 | Graph Prompting at Scale | Todo |\n"
+    )
+    assert [p.title for p in parse(text).papers] == [
+        "Sparse Routing for Mixture Models",
+        "Graph Prompting at Scale",
+    ]
+
+
+def test_a_title_column_without_a_word_for_papers_is_no_paper_list() -> None:
+    text = (
+        "## Plan\n\n| 제목 | 메모 |\n|---|---|\n| 킥오프 | 자기소개 |\n| Retrospective | 회고 |\n"
+    )
+    assert parse(text).papers == []
+
+
+@pytest.mark.parametrize(
+    ("venue", "year", "expected"),
+    [
+        ("arXiv 2020.04", "", ("arXiv", 2020)),
+        ("NeurIPS", "'17", ("NeurIPS", 2017)),
+        ("ICCV", "2017.10", ("ICCV", 2017)),
+        ("KDD 2019-08", "", ("KDD", 2019)),
+    ],
+)
+def test_years_written_with_a_month_or_two_digits(
+    venue: str, year: str, expected: tuple[str, int]
+) -> None:
+    text = (
+        "| Paper | Venue | Year |\n|---|---|---|\n"
+        f"| Sparse Routing for Mixture Models | {venue} | {year} |\n"
+        "| Graph Prompting at Scale | ICML | 2021 |\n"
+    )
+    paper = parse(text).papers[0]
+    assert (paper.venue, paper.year) == expected

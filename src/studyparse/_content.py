@@ -41,6 +41,7 @@ WEEK_CELL = LazyPattern(
     re.IGNORECASE,
 )
 YEAR_CELL = LazyPattern(r"^(?:19|20)\d{2}$")
+SHORT_YEAR_CELL = LazyPattern(r"^['’](\d{2})$")
 #: A year with its month and no day: "2019.03", "2019-3", "2019/03", "Mar 2019", "2019年3月".
 YEAR_MONTH = LazyPattern(
     r"^(?:(?P<year>(?:19|20)\d{2})\s*[./-]\s*\d{1,2}|(?P<year2>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月"
@@ -201,6 +202,10 @@ def year_of(text: str) -> int | None:
     text = clean(plain(text).text).strip("` ")
     if YEAR_CELL.match(text):
         return int(text)
+    short = SHORT_YEAR_CELL.match(text)
+    if short:  # "'17", "’98"
+        two = int(short.group(1))
+        return 2000 + two if two <= 50 else 1900 + two
     month = YEAR_MONTH.match(text)
     if month:
         return int(month.group("year") or month.group("year2") or month.group("year3"))

@@ -126,6 +126,7 @@ NAME_ONLY = LazyPattern(
 )
 GROUP_LINE = re.compile(r"^[>\s]*(?P<label>[^\s.:：,()>]{1,12})\s*[.:：]\s*(?P<names>\S.*)$")
 GROUP_MARK = LazyPattern(r"`([^`]{1,12})`\s*$")
+BARE_TAG = LazyPattern(r"^\s*</?(?:div|section|span|p|details|center)\b[^<>]{0,200}>\s*$", re.I)
 RESOURCE_SPLIT = LazyPattern(r"(?<!\S)[/|·](?!\S)")
 RESOURCE_ONLY = LazyPattern(r"^[\s/|,·•-]*$")
 MAX_TITLE_WORDS = 40
@@ -231,6 +232,10 @@ class _Builder:
         return label
 
     # -- context ------------------------------------------------------------
+
+    def in_entry(self) -> bool:
+        """Inside the section of one paper or talk."""
+        return any(section.entry for section in self.stack)
 
     def role(self) -> str | None:
         for section in reversed(self.stack):
@@ -482,7 +487,7 @@ def _labelled_group(builder: _Builder, index: int) -> int | None:
 def _under_heading(blocks: list[Block], index: int) -> bool:
     """Whether ``index`` is the first content under a heading."""
     before = index - 1
-    while before >= 0 and blocks[before].kind == "blank":
+    while before >= 0 and (blocks[before].kind == "blank" or _bare_tag(blocks[before])):
         before -= 1
     return before >= 0 and blocks[before].kind == "heading"
 
@@ -537,7 +542,9 @@ def _content_lines(blocks: list[Block], index: int) -> list[int]:
 def _titled_heading(builder: _Builder, index: int) -> str | None:
     """The heading right above ``index`` when it reads as an entry's title, not a section's."""
     before = index - 1
-    while before >= 0 and builder.blocks[before].kind == "blank":
+    while before >= 0 and (
+        builder.blocks[before].kind == "blank" or _bare_tag(builder.blocks[before])
+    ):
         before -= 1
     if before < 0 or builder.blocks[before].kind != "heading" or not builder.stack:
         return None
@@ -548,6 +555,11 @@ def _titled_heading(builder: _Builder, index: int) -> str | None:
     if label.role is not None or label.week is not None or label.date is not None:
         return None
     return text if plain(text).links or looks_like_title(clean(plain(text).text)) else None
+
+
+def _bare_tag(block: Block) -> bool:
+    """An HTML line that only opens or closes a box (``<div class="meta" markdown>``)."""
+    return block.kind == "html" and BARE_TAG.match(block.text) is not None
 
 
 def _parent_category(builder: _Builder) -> str | None:
@@ -593,8 +605,33 @@ def _heading(builder: _Builder, index: int) -> int:
     style: HeadingStyle = (
         "html" if block.marker == "html" else "setext" if block.marker == "setext" else "atx"
     )
-    builder.add_heading(heading_from(block.text, block.level, block.line, style))
+    label = builder.add_heading(heading_from(block.text, block.level, block.line, style))
+    paper = _linked_heading_paper(builder, index, label)
+    if paper is not None:
+        builder.current_papers().papers.append(paper)
+        builder.stack[-1].entry = True
     return index + 1
+
+
+def _linked_heading_paper(builder: _Builder, index: int, label: Label) -> Paper | None:
+    """A heading that is only a link to a paper ("## [GRIT](GRIT.pdf)", "### [Title](arXiv)"):
+    the paper its section is about, when no labelled lines below describe it instead."""
+    block = builder.blocks[index]
+    inline = plain(block.text)
+    if len(inline.links) != 1 or label.role or label.week is not None or label.date is not None:
+        return None
+    link = inline.links[0]
+    text = clean(inline.text)
+    if clean(link.text) != text or url_role(link.url) != "paper" or _address_label(link.text):
+        return None
+    after = next(
+        (i for i in range(index + 1, len(builder.blocks)) if builder.blocks[i].kind != "blank"),
+        None,
+    )
+    if after is not None and _labelled_run(builder.blocks, after) is not None:
+        return None
+    read = read_paper(block.text, line=block.line, category=_parent_category(builder))
+    return read.paper if read is not None and looks_like_title(read.paper.title) else None
 
 
 def _next_content(blocks: list[Block], index: int) -> Block | None:
@@ -853,8 +890,11 @@ def _paper_evidence(read: PaperRead | None) -> int:
         return -1
     paper = read.paper
     evidence = read.evidence
-    if paper.url and SITE_ROOT.match(paper.url):
-        return -1  # a link to a whole site is a resource, not a publication
+    # A link to a whole site is a resource, not a publication; a title linked to a project
+    # page, with its venue and year, is the paper's own.
+    site = bool(paper.url) and SITE_ROOT.match(paper.url or "") is not None
+    if site and (read.url_labelled or not (paper.venue or paper.year)):
+        return -1
     if paper.title.startswith(("http://", "https://", "www.")):
         return -1  # a bare address names no publication
     if NAMED_TITLE.match(paper.title):
@@ -1241,9 +1281,7 @@ def _read_entries(builder: _Builder, entries: list[_Entry], role: str | None) ->
         _read_group(builder, group, role)
 
 
-def _keep_entry(
-    builder: _Builder, entry: _Entry, children: list[Block], *, role_free: bool = False
-) -> None:
+def _keep_entry(builder: _Builder, entry: _Entry, children: list[Block]) -> None:
     builder.finish_talk()
     block = entry.block
     text = clean(plain(block.text).text)
@@ -1255,7 +1293,7 @@ def _keep_entry(
     for child in children:
         builder.keep_raw(child)
     first, _, rest = block.text.partition("\n")
-    names = _people_label(clean(plain(first).text)) if role_free else None
+    names = _people_label(clean(plain(first).text))  # "Members: A, B" names people anywhere
     if names:
         builder.people += people_from(names)
     builder.names_follow = _empty_people_label(clean(plain(first).text))
@@ -1298,7 +1336,7 @@ def _read_group(builder: _Builder, group: list[_Entry], role: str | None) -> Non
         role not in ("papers", "schedule") and _overview_fields(blocks)
     ):
         for entry in group:
-            _keep_entry(builder, entry, entry.children, role_free=True)
+            _keep_entry(builder, entry, entry.children)
         return
     talky = [_talk_evidence(builder, e, role, partial(read, i)) for i, e in enumerate(group)]
     if sum(1 for t in talky if t == 2) * 2 >= len(group):
@@ -1308,10 +1346,13 @@ def _read_group(builder: _Builder, group: list[_Entry], role: str | None) -> Non
     evidence = [_paper_evidence(r) for r in reads]
     strong = sum(1 for e in evidence if e >= 2)
     titled = sum(1 for r in reads if _readable_paper(r))
-    if (
-        (role == "papers" and titled * 2 >= len(blocks))
-        or strong * 2 >= len(blocks)
-        or (sum(1 for e in evidence if e >= 1) * 3 >= len(blocks) * 2 and titled == len(blocks))
+    notes = builder.in_entry()  # the notes of one paper name others only with full evidence
+    if strong * 2 >= len(blocks) or (
+        not notes
+        and (
+            (role == "papers" and titled * 2 >= len(blocks))
+            or (sum(1 for e in evidence if e >= 1) * 3 >= len(blocks) * 2 and titled == len(blocks))
+        )
     ):
         _paper_entries(builder, group, reads)
         return
@@ -1489,7 +1530,8 @@ def _talk_child(builder: _Builder, draft: TalkDraft, child: Block) -> None:
 
 def _people_items(builder: _Builder, source: list[Block], items: list[Block]) -> None:
     for block in items:
-        builder.people += people_from(clean(plain(block.text).text))
+        text = clean(plain(block.text).text)
+        builder.people += people_from(_people_label(text) or text)  # "Members: A, B" names A, B
     for block in source:
         builder.keep_raw(block)
 

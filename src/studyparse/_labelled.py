@@ -24,7 +24,14 @@ from ._records import Paper, Talk
 from ._regex import LazyPattern
 from ._tables import written_venue_year
 from ._talks import link_value, week_value
-from ._vocab import LINK_WORDS, PEOPLE_LABELS, RECORD_LABELS, label_kind, normalized_label
+from ._vocab import (
+    LINK_WORDS,
+    PEOPLE_LABELS,
+    RECORD_LABELS,
+    THING_WORDS,
+    label_kind,
+    normalized_label,
+)
 
 #: "**Label: value**", "**Label**: value", "**Label:** value", "__Label__ : value", "*Label:* v".
 BOLD_LABEL = re.compile(
@@ -40,6 +47,8 @@ DASH_LABEL = LazyPattern(r"^(?P<label>[^\-–—:：\[\]()<>*`|]{1,20}?)\s+[-–
 LEADING_MARK = LazyPattern(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+(?:\[[ xX✓✔]\][ \t]*)?")
 LABEL_PARTS = LazyPattern(r"(?<!\s)\s*[/&|,]\s*")
 PEOPLE = {"people": PEOPLE_LABELS}
+#: The most characters an entry's title line holds.
+MAX_HEAD = 300
 #: Kinds that begin a new record when they come again.
 TITLE_KINDS = ("title", "paper")
 
@@ -129,14 +138,30 @@ LINKED_KINDS = {"": "url", "paper": "url", "title": "url", "topic": "url"} | {
 def _link_kind(label: str) -> str | None:
     """A label made of a thing and a word for its address: "Paper link", "论文地址",
     "코드 링크", "发表资料 链接". The address of a paper is its url; of code, slides or a
-    video, that field."""
+    video, that field. Or of a thing and a field: "模型代码", "论文详解", "Paper summary"."""
     wanted = normalized_label(label)
     for word in LINK_WORDS:
         if wanted.endswith(word) and wanted != word:
             thing = wanted[: -len(word)].strip()
             kind = label_kind(thing, RECORD_LABELS) if thing else ""
             return LINKED_KINDS.get(kind) if kind is not None else None
-    return "url" if wanted in LINK_WORDS else None
+    if wanted in LINK_WORDS:
+        return "url"
+    return _field_of_thing(wanted)
+
+
+def _field_of_thing(wanted: str) -> str | None:
+    """ "<paper or model> <code, notes, slides or video word>": that field of the entry."""
+    for kind in FIELD_OF_THING:
+        for word in RECORD_LABELS[kind]:
+            if len(word) >= 2 and wanted.endswith(word) and wanted != word:
+                thing = wanted[: -len(word)].strip()
+                if thing in THING_WORDS or label_kind(thing, RECORD_LABELS) in TITLE_KINDS:
+                    return kind
+    return None
+
+
+FIELD_OF_THING = ("code", "notes", "slides", "video")
 
 
 def group_records(lines: list[tuple[int, str]]) -> list[LabelledRecord]:
@@ -212,6 +237,8 @@ def can_head(markdown: str) -> bool:
     if found is not None and (found.kind is not None or label_kind(found.label, PEOPLE)):
         return False
     text = clean(plain(markdown).text)
+    if "。" in text or len(text) > MAX_HEAD:
+        return False  # prose: a sentence of its own, not an entry's title
     return week_of(text) is None and find_date(text, 2000)[0] is None
 
 
@@ -277,8 +304,9 @@ def titled(record: LabelledRecord) -> bool:
 def unlabelled(heading: str) -> str:
     """A heading without its title label ("Title: X", "标题：X" is "X")."""
     found = _plain_label(LEADING_MARK.sub("", heading.strip(), count=1))
-    if found is not None and record_kind(found[0]) in TITLE_KINDS and found[1].strip():
-        return found[1].strip()
+    label = found[0].rstrip("0123456789 ") if found is not None else ""
+    if found is not None and record_kind(label or found[0]) in TITLE_KINDS and found[1].strip():
+        return found[1].strip()  # "Title: X", "论文1：X", "Paper 3: X"
     return heading
 
 

@@ -41,7 +41,10 @@ YEAR_VENUE = re.compile(r"^(?P<year>(?:19|20)\d{2}|\d{2})['’]?\s+(?P<venue>\S.
 LEADING_VENUE_YEAR = re.compile(
     r"^(?P<venue>[A-Z][\w&+-]*(?:\s[A-Z][\w&+-]*)?)\s+(?P<year>(?:19|20)\d{2})(?:\s*[:,-])?\s+(?P<rest>\S.*)$"
 )
-ORDINAL = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s+")
+#: "1. ", "(2) ", "[3] ", and the numbers of nested sections ("6.1 ", "2.3.1. ").
+ORDINAL = re.compile(
+    r"^(?:(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)])\s+|\d{1,3}[、．]\s*)"
+)
 QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{4,}?)[”\"]")
 TRAILING_PAREN = re.compile(r"[(（](?P<inner>[^()（）]*)[)）](?:\s*[.,])?\s*$")
 ASSIGNMENT = LazyPattern(r"[(（][^()（）@]*@[^()（）]*[)）]")
@@ -78,6 +81,12 @@ ALIASED = LazyPattern(
     re.DOTALL,
 )
 TITLE_LETTERS = LazyPattern(r"[A-Za-z]{2}")
+#: An in-text citation's authors: "Wu et al.", "Wu and Lee", "Wu & Lee".
+CITED_AUTHORS = LazyPattern(
+    r"^(?P<names>[A-Z][\w'’-]{1,30}(?:\s+et\s+al\.?|\s(?:and|&)\s[A-Z][\w'’-]{1,30}))$"
+)
+AND_SPLIT = LazyPattern(r"\s(?:and|&)\s")
+ETAL_WORDS = LazyPattern(r"(?<!\s)\s+et\s+al\.?$")
 INITIAL_END = LazyPattern(r"\s[A-Z]$")
 BRACKETED = re.compile(r"\[([^\[\]]{1,24})\]")
 #: Authors, then the bold title, then the rest: "A. B, C. D, and E. F. **Title**, ICLR, 2019".
@@ -304,8 +313,15 @@ def _read_paren(fields: _Fields, *, alone: bool = False) -> None:
         return
     inner = match.group("inner").strip()
     parts = [part.strip() for part in split_top_level(inner, ",，;") if part.strip()]
-    venue, year, notes = None, None, []
+    venue, year = None, None
+    notes: list[str] = []
+    authors: list[str] = []
     for part in parts:
+        cited = CITED_AUTHORS.match(part)
+        if cited and not authors:  # "(Wu et al., 2021)", "(Wu and Lee, 2021)"
+            names = ETAL_WORDS.sub("", cited.group("names"))
+            authors = [name.strip() for name in AND_SPLIT.split(names)]
+            continue
         part_venue, part_year, rest = _venue_year(part)
         if part_year is not None and year is None:
             year = part_year
@@ -318,6 +334,7 @@ def _read_paren(fields: _Fields, *, alone: bool = False) -> None:
     if year is not None or (venue is not None and lookup(venue) is not None):
         fields.title = fields.title[: match.start()]
         fields.venue, fields.year = venue, year
+        fields.authors = fields.authors or authors
         fields.notes += notes
         fields.evidence += 2
     elif ("," in inner or "&" in inner) and all(NAME_LIKE.match(name) for name in _names(inner)):
@@ -358,6 +375,9 @@ def _read_tail(fields: _Fields) -> None:
 
 def _read_leading_venue(fields: _Fields, rest: str) -> None:
     """ "VENUE YEAR" written before a linked title ("ICASSP 2019 [Title](url)")."""
+    rest = rest.strip()
+    if rest[:1] in ("[", "【", "(") and rest[-1:] in ("]", "】", ")"):
+        rest = rest[1:-1]  # "[CVPR 2020] [Title](url)"
     match = LEADING_VENUE_YEAR.match(rest.strip() + " x")
     if match and venue_like(match.group("venue")):
         fields.venue = fields.venue or match.group("venue")
@@ -385,6 +405,9 @@ def _read_leading_tag(fields: _Fields) -> None:
     else:
         venue = None
     if year_match is None and venue is None:
+        if fields.title.startswith("【") and len(match.group("rest").split()) >= 3:
+            fields.title = match.group("rest")  # "【ResNet】Deep Residual …": a tag, a note
+            fields.notes.append(tag)
         return
     fields.title = match.group("rest")
     fields.venue = fields.venue or venue
@@ -601,7 +624,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         or _read_bold_title(source)
         or _read_authors_first(source)
         or _read_apa(clean(body))
-        or _read_mla(clean(body))
+        or (_read_mla(clean(body)) if not _quotes_in(title_link) else None)
         or _read_segments(body)
     )
     url = extras.pop("url", None)
@@ -622,6 +645,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
             rest.venue, rest.year, _ = _venue_year(rest.title.strip(TITLE_STRIP))
 
         fields.venue, fields.year = fields.venue or rest.venue, fields.year or rest.year
+        fields.authors = fields.authors or rest.authors
         url = title_link.url
         fields.evidence += 1
     elif fields is None:
@@ -649,6 +673,15 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
     )
     labelled = url is not None and (title_link is None or url != title_link.url)
     return PaperRead(paper, extras, fields.evidence + bool(url) + labelled, labelled)
+
+
+def _quotes_in(link: Link | None) -> bool:
+    """A linked title that quotes a word of its own ("On the \"steerability\" of GANs"), the
+    title going on after the quote: the quotes are the title's, not a citation's."""
+    if link is None:
+        return False
+    quoted = QUOTED_TITLE.search(link.text)
+    return quoted is not None and len(link.text[quoted.end() :].split()) >= 2
 
 
 def _whole_item_link(body: str, link: Link | None) -> bool:

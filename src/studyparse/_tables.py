@@ -41,7 +41,14 @@ from ._talks import (
     table_columns,
     week_value,
 )
-from ._vocab import GROUP_WORDS, LINK_LABELS, is_agenda_slot, is_placeholder, label_kind
+from ._vocab import (
+    GROUP_WORDS,
+    LINK_LABELS,
+    RECORD_LABELS,
+    is_agenda_slot,
+    is_placeholder,
+    label_kind,
+)
 
 Rows = tuple[tuple[str, ...], ...]
 Roles = dict[str, list[int]]
@@ -70,7 +77,10 @@ INLINE_NUMBER = LazyPattern(r"(?:(?<=\s)|^)(\d{1,2})[.)]\s*(?=\S)")
 #: A date cell that is a format mask ("YYYY.MM.DD", "MM/DD"): the row is a template.
 DATE_MASK = LazyPattern(r"^(?:[YMD]{2,4}|[年月日])(?:\s*[-./]?\s*(?:[YMD]{2,4}|[年月日]))*$", re.I)
 #: A year at the start or the end of a venue cell ("NeurIPS 2013", "2019, ICML", "CVPR'16").
-EDGE_YEAR = LazyPattern(r"(?:^|(?<=[\s,'’]))(?P<year>(?:19|20)\d{2})(?=[\s,.;]|$)")
+#: A year at either end of a venue cell, perhaps with its month ("arXiv 2020.04", "2019-06").
+EDGE_YEAR = LazyPattern(
+    r"(?:^|(?<=[\s,'’]))(?P<year>(?:19|20)\d{2})(?:[./-](?:0?[1-9]|1[0-2]))?(?=[\s,.;]|$)"
+)
 #: An entry that is only a parenthesised note ("(slides to follow)", "（见脚注）").
 NOTE_ONLY = LazyPattern(r"^[(（][^()（）]*[)）]?$|^[(（].*[)）]$")
 #: "Name: " or "Name, Name : " before an entry of a cell.
@@ -237,7 +247,11 @@ def table_kind(rows: Rows, roles: Roles, context: TableContext) -> str | None:
     timed = "presenters" not in roles and bool({"date", "week"} & roles.keys())
     if timed and _talk_material(body, roles) * 2 >= len(body):
         return "talks"  # a dated log of recorded or presented talks
-    if _papers_evidence(body, roles) or context.role == "papers":
+    if (
+        _papers_evidence(body, roles)
+        or context.role == "papers"
+        or (not timed and _papers_header(rows, roles))  # a dated plan of readings is a schedule
+    ):
         return "papers"
     return "talks" if timed else None
 
@@ -299,6 +313,13 @@ def _papers_evidence(body: Rows, roles: Roles) -> bool:
         return True
     linked = sum(1 for row in body if _paper_link(row) or _labelled_venue(row, roles)[0])
     return linked * 2 >= len(body) > 0
+
+
+def _papers_header(rows: Rows, roles: Roles) -> bool:
+    """The title column is headed by a word for papers ("Paper", "논문", "论文"), not "Title"."""
+    column = roles["title"][0]
+    header = clean(plain(rows[0][column]).text) if column < len(rows[0]) else ""
+    return label_kind(header, {"paper": RECORD_LABELS["paper"]}) is not None
 
 
 def _paper_link(row: tuple[str, ...]) -> bool:

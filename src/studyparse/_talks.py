@@ -19,7 +19,9 @@ from ._vocab import (
     LINK_LABELS,
     NOT_NAMES,
     PAPER_HOSTS,
+    PEOPLE_LABELS,
     PRESENTER_MARKS,
+    RECORD_LABELS,
     is_placeholder,
     label_kind,
     normalized_label,
@@ -161,9 +163,18 @@ def presenter_prefix(markdown: str, known_names: Container[str]) -> str | None:
         not HANGUL_NAME.match(name)
         or name in NOT_NAMES
         or any(name in words for words in FIELD_LABELS.values())
+        or _a_label(name)
     ):
         return None
     return name if "*" in name or TITLE_OR_LINK.search(match.group("rest")) else None
+
+
+def _a_label(name: str) -> bool:
+    """A word that labels a field or a list of people ("참여자", "깃허브"), never a name."""
+    return any(
+        label_kind(name, table) is not None
+        for table in (RECORD_LABELS, LINK_LABELS, {"people": PEOPLE_LABELS})
+    )
 
 
 def talk_from_item(markdown: str, line: int, known_names: Container[str]) -> TalkDraft:

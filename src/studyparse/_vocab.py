@@ -342,9 +342,14 @@ RECORD_LABELS: dict[str, tuple[str, ...]] = {
     "week": ("week", "주차", "周次"),
     "slides": FIELD_LABELS["slides"] + ("スライド", "資料", "发表资料"),
     "video": FIELD_LABELS["video"] + ("動画",),
-    "code": FIELD_LABELS["code"] + ("github", "repo", "repository"),
-    "notes": FIELD_LABELS["notes"] + ("tl;dr", "摘要", "comments"),
+    "code": FIELD_LABELS["code"] + ("github", "repo", "repository", "깃허브", "깃헙"),
+    "notes": FIELD_LABELS["notes"]
+    + ("tl;dr", "摘要", "comments", "contributions", "key idea", "blog", "详解", "解读", "讲解")
+    + ("笔记", "贡献", "主要贡献", "核心思想", "블로그", "정리", "기여", "解説", "まとめ"),
 }
+
+#: Words for the thing a compound label is about ("模型代码" is the code of the model).
+THING_WORDS: tuple[str, ...] = ("model", "模型", "모델", "モデル", "method", "方法", "방법")
 
 #: Words for the address of a thing, after its name in a label ("论文地址", "Code link").
 LINK_WORDS: tuple[str, ...] = (
