@@ -605,3 +605,50 @@ def test_a_people_label_names_people_and_is_no_presenter() -> None:
     doc = parse(text)
     assert doc.talks == []
     assert [p.name for p in doc.people] == ["Harry", "Fuzzy", "Lucy", "Ann Lee", "Omar Haddad"]
+
+
+@pytest.mark.parametrize(
+    ("item", "title", "authors", "venue", "year"),
+    [
+        (
+            "Lee AB, Kim J. Single-cell atlases at scale. Nature 2021;590(7845):1-9.",
+            "Single-cell atlases at scale",
+            ["Lee AB", "Kim J"],
+            "Nature",
+            2021,
+        ),
+        (
+            "Haddad O, Gomez M, et al. Routing tokens to experts. In ICML 2019 Jun (pp. 1-9).",
+            "Routing tokens to experts",
+            ["Haddad O", "Gomez M"],
+            "ICML",
+            2019,
+        ),
+    ],
+)
+def test_vancouver_citations(
+    item: str, title: str, authors: list[str], venue: str, year: int
+) -> None:
+    read = read_paper(item)
+    assert read is not None
+    assert (read.paper.title, read.paper.authors, read.paper.venue, read.paper.year) == (
+        title,
+        authors,
+        venue,
+        year,
+    )
+
+
+def test_a_dated_week_takes_its_talk_title_from_the_citation_not_the_link_label() -> None:
+    text = (
+        "## Week3 (Feb 2, 2023)\n\n- Presenter: Ann Lee\n\n"
+        "Lee AB, Kim J. Single-cell atlases at scale. Nature 2021;590:1-9.\n"
+        "[Paper link](https://example.org/atlas.pdf)\n\n"
+        "## 4주차 (2023-02-09)\n\n- 발표자: 김하늘\n\n"
+        "**Graph Pooling Revisited**\n[논문 링크](https://arxiv.org/abs/2301.00003)\n"
+    )
+    talks = parse(text).talks
+    assert [(t.title, [p.name for p in t.presenters], t.date) for t in talks] == [
+        ("Single-cell atlases at scale", ["Ann Lee"], "2023-02-02"),
+        ("Graph Pooling Revisited", ["김하늘"], "2023-02-09"),
+    ]

@@ -228,3 +228,18 @@ def test_years_written_with_a_month_or_two_digits(
     )
     paper = parse(text).papers[0]
     assert (paper.venue, paper.year) == expected
+
+
+@pytest.mark.parametrize(
+    "header", ["| 회차 | 일시 | 챕터 | 진행자 |", "| Session | When | Chapter | Facilitator |"]
+)
+def test_with_no_presenters_column_the_session_lead_presents(header: str) -> None:
+    text = (
+        f"{header}\n|---|---|---|---|\n"
+        "| 1 | 2023-10-23 | 1장 Introduction | 찬영 |\n| 2 | 2023-10-30 | 2장 Search | Ann Lee |\n"
+    )
+    talks = parse(text).talks
+    assert [(t.title, t.week, t.date, [p.name for p in t.presenters]) for t in talks] == [
+        ("1장 Introduction", 1, "2023-10-23", ["찬영"]),
+        ("2장 Search", 2, "2023-10-30", ["Ann Lee"]),
+    ]

@@ -20,6 +20,7 @@ from ._vocab import (
     CODE_HOSTS,
     KOREAN_SURNAMES,
     LINK_LABELS,
+    LINK_WORDS,
     NOT_NAME_ENDINGS,
     NOT_NAMES,
     PAPER_HOSTS,
@@ -27,6 +28,7 @@ from ._vocab import (
     VIDEO_HOSTS,
     is_placeholder,
     label_kind,
+    normalized_label,
 )
 
 CellKind = Literal[
@@ -268,4 +270,10 @@ def _titled(link: Link) -> bool:
     label = link.text.strip()
     if link.image or len(label) < 3 or label.startswith("http") or link_role(link) == "video":
         return False
-    return label_kind(label, LINK_LABELS) is None
+    return label_kind(label, LINK_LABELS) is None and not address_label(label)
+
+
+def address_label(text: str) -> bool:
+    """A link label that names an address ("Original Paper Link", "论文地址"), not a title."""
+    words = normalized_label(text).split()
+    return bool(words) and any(words[-1].endswith(word) for word in LINK_WORDS)

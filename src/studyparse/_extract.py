@@ -15,7 +15,7 @@ from functools import partial
 from itertools import islice
 
 from ._blocks import TAB_WIDTH, Block
-from ._content import url_role
+from ._content import address_label, cell_kind, url_role
 from ._dates import find_date, label_year, weekday_year
 from ._definitions import definition_end, read_definition_list
 from ._frontmatter import read_front_matter
@@ -81,7 +81,6 @@ from ._vocab import (
     FIELD_LABELS,
     GROUP_WORDS,
     LINK_LABELS,
-    LINK_WORDS,
     PEOPLE_LABELS,
     label_kind,
     normalized_label,
@@ -803,8 +802,16 @@ def _session_line(builder: _Builder, block: Block, text: str) -> bool:
     found = _session_field(text)
     fields = builder.session_fields
     if found is None:
+        if fields is None or fields.title:
+            return False
+        if _resource_links(block.text):
+            return True  # "[Paper link](u)": where the talk's paper is, not its title
+        cited = read_paper(block.text, line=block.line)
+        if _cited(cited) and cited is not None:
+            fields.title = cited.paper.title  # "Yi Y, Shan L. Title. arXiv 2022."
+            return True
         label = emphasis_label(block) or (text if looks_like_title(text) else None)
-        if fields is None or label is None or fields.title or week_of(label) is not None:
+        if label is None or week_of(label) is not None:
             return False
         fields.title = clean(plain(label).text)
         return True
@@ -1093,10 +1100,13 @@ def _resource_line(markdown: str) -> bool:
     return len(parts) >= 2 and named >= 1
 
 
+def _resource_links(markdown: str) -> bool:
+    """A line of links only, each labelled by what it is ("[Paper link](u)", "[PDF](u)")."""
+    return cell_kind(markdown) == "links"
+
+
 def _address_label(text: str) -> bool:
-    """A link label that names an address ("Original Paper Link", "论文地址"), not a title."""
-    words = normalized_label(text).split()
-    return bool(words) and any(words[-1].endswith(word) for word in LINK_WORDS)
+    return address_label(text)
 
 
 def _titled_alias(builder: _Builder, items: list[Block], end: int) -> int | None:

@@ -87,6 +87,13 @@ CITED_AUTHORS = LazyPattern(
 )
 AND_SPLIT = LazyPattern(r"\s(?:and|&)\s")
 ETAL_WORDS = LazyPattern(r"(?<!\s)\s+et\s+al\.?$")
+#: "Chen W, Wang Y, Yuan Y. Title. Journal 2013;…": surnames with initials, the title to
+#: its full stop, then where and when.
+VANCOUVER = LazyPattern(
+    r"^(?P<authors>[^.()\[\]]{2,600}?)\.\s(?P<title>[^.]{4,400}?[^\s.])[.?]\s+(?P<rest>\S.*)$",
+    re.DOTALL,
+)
+VANCOUVER_AUTHOR = LazyPattern(r"^[A-Z][\w'’-]{1,30}(?:\s[A-Z][\w'’-]{1,30}){0,2}\s[A-Z]{1,3}$")
 INITIAL_END = LazyPattern(r"\s[A-Z]$")
 BRACKETED = re.compile(r"\[([^\[\]]{1,24})\]")
 #: Authors, then the bold title, then the rest: "A. B, C. D, and E. F. **Title**, ICLR, 2019".
@@ -433,6 +440,29 @@ def _read_apa(text: str) -> _Fields | None:
     return fields
 
 
+def _read_vancouver(text: str) -> _Fields | None:
+    """Vancouver (NLM), as medical and biology groups cite: "Chen W, Wang Y, Yuan Y. Title.
+    Journal 2013 Feb 13;28(3):151-9." The authors are surnames with their initials."""
+    match = VANCOUVER.match(text) if ". " in text else None
+    if match is None:
+        return None
+    authors = [a.strip() for a in match.group("authors").split(",") if a.strip()]
+    authors = [a for a in authors if a.lower() not in ("et al", "et al.")]
+    if not authors or not all(VANCOUVER_AUTHOR.match(author) for author in authors):
+        return None
+    rest = match.group("rest")
+    year = YEAR_ANYWHERE.search(rest)
+    if year is None:
+        return None
+    fields = _Fields(title=match.group("title").strip())
+    fields.authors = authors
+    fields.year = int(year.group(0))
+    venue = LEADING_IN.sub("", rest[: year.start()].strip(" .,;"))
+    fields.venue = venue or None
+    fields.evidence = 3
+    return fields
+
+
 def _apa_venue(rest: str) -> str:
     """The container of an APA reference: after "In Editors (Eds.)," up to pages or volume."""
     rest = URL_TAIL.sub("", rest).strip()
@@ -624,6 +654,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         or _read_bold_title(source)
         or _read_authors_first(source)
         or _read_apa(clean(body))
+        or _read_vancouver(clean(body))
         or (_read_mla(clean(body)) if not _quotes_in(title_link) else None)
         or _read_segments(body)
     )

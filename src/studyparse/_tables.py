@@ -616,7 +616,9 @@ def _row_talks(
     ]
     if is_placeholder(clean(plain(title_cell).text)):
         return [], people
-    presenters = [p for i in roles.get("presenters", []) for p in _people(row, i)]
+    # With no presenters column, the one who leads the session presents it.
+    leads = roles.get("presenters") or roles.get("hosts", [])
+    presenters = [p for i in leads for p in _people(row, i)]
     items = _title_items(title_cell)
     own = [item_presenters(item) for item in items] if not presenters else [None]
     if all(own):
