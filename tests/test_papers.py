@@ -652,3 +652,46 @@ def test_a_dated_week_takes_its_talk_title_from_the_citation_not_the_link_label(
         ("Single-cell atlases at scale", ["Ann Lee"], "2023-02-02"),
         ("Graph Pooling Revisited", ["김하늘"], "2023-02-09"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "venue", "year"),
+    [
+        ("[MLSys'22] Diagnosing Bottlenecks in Input Pipelines", "MLSys", 2022),
+        ("Diagnosing Bottlenecks in Input Pipelines (OSDI'2022)", "OSDI", 2022),
+        ("[CVPR' 14] Rich Feature Hierarchies for Detection", "CVPR", 2014),
+        ("A Compacting Allocator for Unmanaged Languages (In PLDI 2019)", "PLDI", 2019),
+    ],
+)
+def test_apostrophe_years_and_in_before_a_venue(item: str, venue: str, year: int) -> None:
+    read = read_paper(item)
+    assert read is not None
+    assert (read.paper.venue, read.paper.year) == (venue, year)
+
+
+def test_a_reading_date_is_not_the_papers_year() -> None:
+    text = (
+        "| Paper | Venue | Date |\n|---|---|---|\n"
+        "| Routing Tokens to Experts | NIPS'2018 | 2022-07-25 |\n"
+        "| Sparse Routing for Mixture Models | ICLR | 2023-04-21 |\n"
+        "| Graph Prompting at Scale | arXiv | 2021.03 |\n"
+    )
+    assert [(p.venue, p.year) for p in parse(text).papers] == [
+        ("NIPS", 2018),
+        ("ICLR", None),
+        ("arXiv", 2021),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        ("박서준 석사과정<br>최유나 박사과정", ["박서준", "최유나"]),
+        ("김하늘 연구원, 이도윤 팀장", ["김하늘", "이도윤"]),
+    ],
+)
+def test_roles_after_a_presenters_name_are_not_the_name(cell: str, names: list[str]) -> None:
+    header = "| Date | Paper | Presenter |\n|---|---|---|\n"
+    text = f"{header}| 2022-03-14 | Graph Prompting at Scale | {cell} |\n"
+    (talk,) = parse(text).talks
+    assert [p.name for p in talk.presenters] == names

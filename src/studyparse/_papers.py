@@ -129,7 +129,8 @@ TRAILING_TAG = LazyPattern(r"(?<!\s)\s*[\[(（【](?P<tag>[^\[\]()（）【】]{
 CJK_TAIL = LazyPattern(r"^(?P<head>[\x00-\x7f]*?\d)(?P<note>[^\x00-\x7f][^\d]*)$")
 #: "NeurIPS2019", "OSDI'20", "CVPR’16": a venue glued to its year.
 GLUED_VENUE_YEAR = LazyPattern(
-    r"^(?P<venue>[A-Za-z][A-Za-z&+-]{1,15}?)(?:['’](?P<short>\d{2})|(?P<year>(?:19|20)\d{2}))$"
+    r"^(?P<venue>[A-Za-z][A-Za-z&+-]{1,15}?)"
+    r"(?:(?P<mark>['’])\s?(?:(?P<short>\d{2})|(?P<long>(?:19|20)\d{2}))|(?P<year>(?:19|20)\d{2}))$"
 )
 LABEL_SEPARATORS = " \t:：-–—|/,"
 TITLE_STRIP = " \t:：-–—.,;|/"
@@ -249,6 +250,8 @@ def _venue_year(part: str) -> tuple[str | None, int | None, str | None]:
     year = _year(part)
     if year is not None:
         return None, year, None
+    if part[:2].lower() == "in" or part[:2].lower() == "to":  # "In PLDI 2019": the venue is PLDI
+        part = LEADING_IN.sub("", part) or part
     match = VENUE_YEAR.match(part)
     if match and venue_like(match.group("venue")):
         year = _year(match.group("year"))
@@ -263,9 +266,11 @@ def _venue_year(part: str) -> tuple[str | None, int | None, str | None]:
         if year is not None:
             return venue, year, " ".join(filter(None, (rest, tail.group("note"))))
     glued = GLUED_VENUE_YEAR.match(part) if part[-1:].isdigit() else None
-    if glued and venue_like(glued.group("venue")):
-        short = glued.group("short")
-        return glued.group("venue"), int(glued.group("year") or 0) or 2000 + int(short), None
+    # "MLSys'22", "OSDI'2022", "CVPR' 14": an apostrophe year marks the word before as a venue
+    marked = glued is not None and glued.group("mark") is not None and part[:1].isupper()
+    if glued and (marked or venue_like(glued.group("venue"))):
+        short, long = glued.group("short"), glued.group("year") or glued.group("long")
+        return glued.group("venue"), int(long) if long else 2000 + int(short), None
     if venue_like(part):
         return part, None, None
     return None, None, None
@@ -402,6 +407,12 @@ def _read_leading_tag(fields: _Fields) -> None:
     if not match:
         return
     tag = match.group("tag").strip()
+    tag_venue, tag_year, _ = _venue_year(tag)
+    if tag_venue is not None and tag_year is not None and not TAG_YEAR.search(tag):
+        fields.title = match.group("rest")  # "[MLSys'22] Title", "[CVPR' 14] Title"
+        fields.venue, fields.year = fields.venue or tag_venue, fields.year or tag_year
+        fields.evidence += 1
+        return
     year_match = TAG_YEAR.search(tag)
     before = tag[: year_match.start()].strip(" ,-'") if year_match else ""
     first = tag.split()[0]

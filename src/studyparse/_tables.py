@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from ._content import (
     CellKind,
     cell_kind,
+    is_date,
     link_role,
     name_strength,
     person_names,
@@ -549,7 +550,10 @@ def _with_columns(paper: Paper, row: tuple[str, ...], roles: Roles) -> Paper:
         venue, year = venue or written_venue, year or written_year
     if venue is None and year is None:
         venue, year = _labelled_venue(row, roles)
-    year = year or year_of(cell(row, roles, "year")) or year_of(cell(row, roles, "date"))
+    # A day in a paper list's date column is when the group read or added the paper, not
+    # the paper's year; a year or a month of one ("2019.03") is its publication.
+    dated = cell(row, roles, "date")
+    year = year or year_of(cell(row, roles, "year")) or (None if is_date(dated) else year_of(dated))
     url = paper.url or link_value(cell(row, roles, "paper_url"))
     authors = paper.authors or split_authors(_plain_cell(row, roles, "authors"))
     return replace(
