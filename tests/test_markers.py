@@ -126,3 +126,17 @@ def test_by_name_is_authorship_unless_the_item_links_a_presentation() -> None:
         ("Message Passing", "https://youtu.be/a", None),
         ("Spectral Views", None, "https://example.org/s.pdf"),
     ]
+
+
+def test_korean_verbs_at_the_end_of_items_are_not_presenters() -> None:
+    """Item titles that end in an imperative ("…을 사용하라") name nobody, even when the
+    verb repeats and starts with a syllable that is also a surname."""
+    text = (
+        "## 아이템 목록\n- [ ] 13. clone 재정의는 주의해서 진행하라\n"
+        "- [ ] 27. 비검사 경고를 제거하라\n"
+        "- [ ] 36. 열거 타입을 사용하라\n- [ ] 39. 애너테이션을 사용하라\n"
+        "- [ ] 41. 마커 인터페이스를 사용하라\n"
+    )
+    doc = parse(text)
+    assert doc.talks == []
+    assert doc.people == []

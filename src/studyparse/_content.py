@@ -19,6 +19,7 @@ from ._vocab import (
     CHINESE_SURNAMES,
     CODE_HOSTS,
     KOREAN_SURNAMES,
+    KOREAN_VERB_ENDINGS,
     LINK_LABELS,
     LINK_WORDS,
     NOT_NAME_ENDINGS,
@@ -186,7 +187,8 @@ def _surname_first(name: str) -> bool:
     """A Korean name of three or four syllables, or a Chinese one of two or three, by surname."""
     first = name[:1]
     if "\uac00" <= first <= "\ud7af":
-        return first in KOREAN_SURNAMES and 3 <= len(name) <= 4
+        verb = name.endswith(KOREAN_VERB_ENDINGS)
+        return first in KOREAN_SURNAMES and 3 <= len(name) <= 4 and not verb
     return first in CHINESE_SURNAMES and 2 <= len(name) <= 3
 
 

@@ -520,6 +520,19 @@ NOT_NAME_ENDINGS: tuple[str, ...] = (
     "ble",
 )
 
+#: Endings of Korean verbs and sentences ("사용하라", "정리한다"): a word with one is no name,
+#: even when its first syllable is a surname.
+KOREAN_VERB_ENDINGS: tuple[str, ...] = (
+    "하라",
+    "마라",
+    "하다",
+    "한다",
+    "하자",
+    "하기",
+    "된다",
+    "이다",
+)
+
 #: Titles and roles written before or after a name ("Dr. Ann Lee", "석사과정 김하늘", "송주님").
 HONORIFIC_PREFIXES: tuple[str, ...] = (
     "dr",
