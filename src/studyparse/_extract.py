@@ -451,15 +451,7 @@ def _labelled_group(builder: _Builder, index: int) -> int | None:
     heading = _titled_heading(builder, index)
     if not records or (not titled(records[0]) and heading is None):
         return None  # only the first record may take its title from the heading
-    week, date = builder.week_and_date()
-    context = RecordContext(
-        schedule=builder.role() == "schedule" or week is not None or date is not None,
-        heading=heading,
-        year=builder.year_hint,
-        week=week,
-        date=date,
-        category=_parent_category(builder) if heading else builder.category(),
-    )
+    context = _record_context(builder, heading)
     first = read_record(records[0], context)
     if first is None:
         return None
@@ -481,6 +473,20 @@ def _labelled_group(builder: _Builder, index: int) -> int | None:
         elif entry is not None:
             builder.current_papers().papers.append(entry)
     return end
+
+
+def _record_context(builder: _Builder, heading: str | None) -> RecordContext:
+    """What the section tells a labelled record: its heading (when it titles the record),
+    whether it is a schedule, its year, week, date and category."""
+    week, date = builder.week_and_date()
+    return RecordContext(
+        schedule=builder.role() == "schedule" or week is not None or date is not None,
+        heading=heading,
+        year=builder.year_hint,
+        week=week,
+        date=date,
+        category=_parent_category(builder) if heading else builder.category(),
+    )
 
 
 def _under_heading(blocks: list[Block], index: int) -> bool:
@@ -1588,15 +1594,7 @@ def _field_record(builder: _Builder, fields: list[str], block: Block | HtmlTable
     records = group_records([(line, text) for text in fields])
     if len(records) != 1 or not (heading or titled(records[0])):
         return False
-    week, date = builder.week_and_date()
-    context = RecordContext(
-        schedule=builder.role() == "schedule" or week is not None or date is not None,
-        heading=heading,
-        year=builder.year_hint,
-        week=week,
-        date=date,
-        category=_parent_category(builder) if heading else builder.category(),
-    )
+    context = _record_context(builder, heading)
     entry = read_record(records[0], context)
     if entry is None:
         return False
