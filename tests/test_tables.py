@@ -243,3 +243,21 @@ def test_with_no_presenters_column_the_session_lead_presents(header: str) -> Non
         ("1장 Introduction", 1, "2023-10-23", ["찬영"]),
         ("2장 Search", 2, "2023-10-30", ["Ann Lee"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "names", [("김준영", "김하은", "장병준"), ("Ann Lee", "Omar Haddad", "Lena Fischer")]
+)
+def test_a_table_of_member_cards_names_every_member(names: tuple[str, ...]) -> None:
+    avatars = "".join(
+        f'<td><a href="https://github.com/u{i}"><img src="a{i}.png" alt=""></a></td>'
+        for i in range(3)
+    )
+    cards = "".join(
+        f'<td><a href="https://github.com/u{i}"><b>{name}</b></a></td>'
+        for i, name in enumerate(names)
+    )
+    text = f"### 화요일 진행자\n<table>\n<tr>{avatars}</tr>\n<tr>{cards}</tr>\n</table>\n"
+    doc = parse(text)
+    assert doc.talks == []
+    assert [p.name for p in doc.people] == list(names)

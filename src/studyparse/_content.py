@@ -43,6 +43,8 @@ WEEK_CELL = LazyPattern(
     r"|\d{1,3})$",
     re.IGNORECASE,
 )
+#: Code hosts whose one-segment paths are people's pages.
+PROFILE_HOSTS = frozenset({"github.com", "gitlab.com"})
 YEAR_CELL = LazyPattern(r"^(?:19|20)\d{2}$")
 SHORT_YEAR_CELL = LazyPattern(r"^['’](\d{2})$")
 #: A year with its month and no day: "2019.03", "2019-3", "2019/03", "Mar 2019", "2019年3月".
@@ -243,6 +245,8 @@ def cell_kind(markdown: str, year: int | None = None) -> CellKind:
     if MARK_CELL.match(text) and not inline.links:
         return "mark"
     if inline.links and _only_links(inline.text, inline.links):
+        if all(_profile(link.url) for link in inline.links) and person_names(text):
+            return "names"  # "[김준영](https://github.com/junyoung)": a member's profile
         return "title" if any(_titled(link) for link in inline.links) else "links"
     if YEAR_CELL.match(text) or YEAR_MONTH.match(text):
         return "year"
@@ -257,6 +261,15 @@ def cell_kind(markdown: str, year: int | None = None) -> CellKind:
     if person_names(markdown):
         return "names"
     return "title"
+
+
+def _profile(url: str) -> bool:
+    """A person's page on a code host ("https://github.com/someone"), or no address at all."""
+    if not url:
+        return True
+    rest = url.lower().split("://", 1)[-1].removeprefix("www.")
+    host, _, path = rest.partition("/")
+    return host in PROFILE_HOSTS and path.strip("/").count("/") == 0 and bool(path.strip("/"))
 
 
 def _only_links(text: str, links: tuple[Link, ...]) -> bool:

@@ -446,7 +446,10 @@ def _row_time(
 
 
 def _row_people(row: tuple[str, ...], roles: Roles) -> list[Person]:
-    return [person for i in roles.get("presenters", []) for person in _people(row, i)]
+    """A member table's row: its presenters column, and any other cell of names (a row of
+    member cards names one person a cell)."""
+    names = [i for i in roles.get("other", []) if i < len(row) and cell_kind(row[i]) == "names"]
+    return [person for i in roles.get("presenters", []) + names for person in _people(row, i)]
 
 
 def _people(row: tuple[str, ...], index: int) -> list[Person]:
