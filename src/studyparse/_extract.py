@@ -491,10 +491,17 @@ def _record_context(builder: _Builder, heading: str | None) -> RecordContext:
 
 def _under_heading(blocks: list[Block], index: int) -> bool:
     """Whether ``index`` is the first content under a heading."""
+    before = _block_above(blocks, index)
+    return before >= 0 and blocks[before].kind == "heading"
+
+
+def _block_above(blocks: list[Block], index: int) -> int:
+    """The index of the block above ``index``, past blank lines and bare HTML box tags; -1
+    at the top."""
     before = index - 1
     while before >= 0 and (blocks[before].kind == "blank" or _bare_tag(blocks[before])):
         before -= 1
-    return before >= 0 and blocks[before].kind == "heading"
+    return before
 
 
 def _labelled_run(blocks: list[Block], index: int) -> int | None:
@@ -546,11 +553,7 @@ def _content_lines(blocks: list[Block], index: int) -> list[int]:
 
 def _titled_heading(builder: _Builder, index: int) -> str | None:
     """The heading right above ``index`` when it reads as an entry's title, not a section's."""
-    before = index - 1
-    while before >= 0 and (
-        builder.blocks[before].kind == "blank" or _bare_tag(builder.blocks[before])
-    ):
-        before -= 1
+    before = _block_above(builder.blocks, index)
     if before < 0 or builder.blocks[before].kind != "heading" or not builder.stack:
         return None
     label, written = builder.stack[-1].label, builder.blocks[before].text
@@ -627,7 +630,7 @@ def _linked_heading_paper(builder: _Builder, index: int, label: Label) -> Paper 
         return None
     link = inline.links[0]
     text = clean(inline.text)
-    if clean(link.text) != text or url_role(link.url) != "paper" or _address_label(link.text):
+    if clean(link.text) != text or url_role(link.url) != "paper" or address_label(link.text):
         return None
     after = next(
         (i for i in range(index + 1, len(builder.blocks)) if builder.blocks[i].kind != "blank"),
@@ -1092,7 +1095,7 @@ def _paper_item(block: Block) -> bool:
         return False
     if _reads_as_paper(block):
         return True
-    links = [link for link in plain(block.text).links if not _address_label(link.text)]
+    links = [link for link in plain(block.text).links if not address_label(link.text)]
     return _has_title_link(block) and any(url_role(link.url) == "paper" for link in links)
 
 
@@ -1102,17 +1105,13 @@ def _resource_line(markdown: str) -> bool:
     inline = plain(markdown)
     parts = [part for part in RESOURCE_SPLIT.split(inline.text) if part.strip()]
     labels = [link.text for link in inline.links]
-    named = sum(1 for text in labels if label_kind(text, LINK_LABELS) or _address_label(text))
+    named = sum(1 for text in labels if label_kind(text, LINK_LABELS) or address_label(text))
     return len(parts) >= 2 and named >= 1
 
 
 def _resource_links(markdown: str) -> bool:
     """A line of links only, each labelled by what it is ("[Paper link](u)", "[PDF](u)")."""
     return cell_kind(markdown) == "links"
-
-
-def _address_label(text: str) -> bool:
-    return address_label(text)
 
 
 def _titled_alias(builder: _Builder, items: list[Block], end: int) -> int | None:

@@ -135,6 +135,10 @@ LINKED_KINDS = {"": "url", "paper": "url", "title": "url", "topic": "url"} | {
 }
 
 
+#: The fields a "<thing> <field>" label may name ("模型代码" is code).
+FIELD_OF_THING = ("code", "notes", "slides", "video")
+
+
 def _link_kind(label: str) -> str | None:
     """A label made of a thing and a word for its address: "Paper link", "论文地址",
     "코드 링크", "发表资料 链接". The address of a paper is its url; of code, slides or a
@@ -159,9 +163,6 @@ def _field_of_thing(wanted: str) -> str | None:
                 if thing in THING_WORDS or label_kind(thing, RECORD_LABELS) in TITLE_KINDS:
                     return kind
     return None
-
-
-FIELD_OF_THING = ("code", "notes", "slides", "video")
 
 
 def group_records(lines: list[tuple[int, str]]) -> list[LabelledRecord]:

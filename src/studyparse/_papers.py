@@ -86,7 +86,6 @@ CITED_AUTHORS = LazyPattern(
     r"^(?P<names>[A-Z][\w'’-]{1,30}(?:\s+et\s+al\.?|\s(?:and|&)\s[A-Z][\w'’-]{1,30}))$"
 )
 AND_SPLIT = LazyPattern(r"\s(?:and|&)\s")
-ETAL_WORDS = LazyPattern(r"(?<!\s)\s+et\s+al\.?$")
 #: "Chen W, Wang Y, Yuan Y. Title. Journal 2013;…": surnames with initials, the title to
 #: its full stop, then where and when.
 VANCOUVER = LazyPattern(
@@ -250,8 +249,7 @@ def _venue_year(part: str) -> tuple[str | None, int | None, str | None]:
     year = _year(part)
     if year is not None:
         return None, year, None
-    if part[:2].lower() == "in" or part[:2].lower() == "to":  # "In PLDI 2019": the venue is PLDI
-        part = LEADING_IN.sub("", part) or part
+    part = LEADING_IN.sub("", part) or part  # "In PLDI 2019": the venue is PLDI
     match = VENUE_YEAR.match(part)
     if match and venue_like(match.group("venue")):
         year = _year(match.group("year"))
@@ -331,7 +329,7 @@ def _read_paren(fields: _Fields, *, alone: bool = False) -> None:
     for part in parts:
         cited = CITED_AUTHORS.match(part)
         if cited and not authors:  # "(Wu et al., 2021)", "(Wu and Lee, 2021)"
-            names = ETAL_WORDS.sub("", cited.group("names"))
+            names = ET_AL.sub("", cited.group("names"))
             authors = [name.strip() for name in AND_SPLIT.split(names)]
             continue
         part_venue, part_year, rest = _venue_year(part)
