@@ -282,3 +282,47 @@ def test_a_sentence_of_prose_over_a_label_is_no_title() -> None:
         "**主要贡献**：\n- 新的路由\n"
     )
     assert parse(text).papers == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("**论文标题**：Sparse Routing", "paper"),
+        ("- 论文名称: Sparse Routing", "paper"),
+        ("Paper name: Sparse Routing", "paper"),
+        ("* 논문명: 희소 라우팅", "paper"),
+        ("- 姓名：张三", None),
+    ],
+)
+def test_a_label_naming_the_title_of_the_paper(line: str, kind: str | None) -> None:
+    """ "<paper> <title or name word>" names the paper's title; a person's name does not."""
+    found = split_label(line)
+    assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# 笔记\n\n### SRM\n> 论文：SRM: Sparse Routing for Mixture Models  \n"
+        "> 代码: [srm](https://github.com/a/srm)\n> Some Lab, ICML 2022\n",
+        "# Notes\n\n## SRM\n\nPaper: SRM: Sparse Routing for Mixture Models  \n"
+        "Code: https://github.com/a/srm  \n*ICML 2022*\n",
+    ],
+)
+def test_a_paper_label_with_code_and_a_venue_line_is_a_paper(text: str) -> None:
+    """A title under a paper label is a paper; an unlabelled line ending in a known venue
+    and year under the fields is its venue."""
+    (paper,) = parse(text).papers
+    assert (paper.title, paper.venue, paper.year) == (
+        "SRM: Sparse Routing for Mixture Models",
+        "ICML",
+        2022,
+    )
+
+
+def test_a_line_ending_in_words_and_a_year_is_no_venue() -> None:
+    (paper,) = parse(
+        "## Notes\n\nPaper: Sparse Routing for Mixture Models  \n"
+        "Code: https://github.com/a/srm  \nRead again in spring 2022\n"
+    ).papers
+    assert (paper.venue, paper.year) == (None, None)

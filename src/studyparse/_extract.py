@@ -31,6 +31,7 @@ from ._labelled import (
     split_label,
     titled,
     unlabelled,
+    venue_line,
 )
 from ._markers import TalkMark, marked_list, talk_mark
 from ._outline import (
@@ -523,7 +524,9 @@ def _labelled_run(blocks: list[Block], index: int) -> int | None:
     while taken < len(lines):
         here, before = lines[taken], lines[taken - 1]
         follows = taken + 1 < len(lines) and is_labelled(blocks[lines[taken + 1]].text)
-        under = here == before + 1 and split_label(blocks[here].text) is not None
+        under = here == before + 1 and (
+            split_label(blocks[here].text) is not None or venue_line(blocks[here].text) is not None
+        )
         if not (
             is_labelled(blocks[here].text) or (follows and can_head(blocks[here].text)) or under
         ):

@@ -26,6 +26,7 @@ from ._tables import written_venue_year
 from ._talks import link_value, week_value
 from ._vocab import (
     LINK_WORDS,
+    NAME_WORDS,
     PEOPLE_LABELS,
     RECORD_LABELS,
     THING_WORDS,
@@ -46,6 +47,8 @@ DASH_LABEL = LazyPattern(r"^(?P<label>[^\-–—:：\[\]()<>*`|]{1,20}?)\s+[-–
 #: A bullet or numbering before a labelled line ("- ", "* ", "1. ").
 LEADING_MARK = LazyPattern(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+(?:\[[ xX✓✔]\][ \t]*)?")
 LABEL_PARTS = LazyPattern(r"(?<!\s)\s*[/&|,]\s*")
+#: The separators between the parts of an unlabelled line ("Alibaba Group, KDD 2018").
+LINE_PARTS = LazyPattern(r"[,;，；、|·]")
 PEOPLE = {"people": PEOPLE_LABELS}
 #: The most characters an entry's title line holds.
 MAX_HEAD = 300
@@ -151,7 +154,18 @@ def _link_kind(label: str) -> str | None:
             return LINKED_KINDS.get(kind) if kind is not None else None
     if wanted in LINK_WORDS:
         return "url"
-    return _field_of_thing(wanted)
+    return _title_of_thing(wanted) or _field_of_thing(wanted)
+
+
+def _title_of_thing(wanted: str) -> str | None:
+    """ "<paper or talk> <title or name word>" ("论文标题", "Paper name", "논문명"): the
+    title of that thing."""
+    for word in (*RECORD_LABELS["title"], *NAME_WORDS):
+        if wanted.endswith(word) and wanted != word:
+            kind = label_kind(wanted[: -len(word)].strip(), RECORD_LABELS)
+            if kind in TITLE_KINDS:
+                return kind
+    return None
 
 
 def _field_of_thing(wanted: str) -> str | None:
@@ -188,6 +202,8 @@ def group_records(lines: list[tuple[int, str]]) -> list[LabelledRecord]:
                 current.add("head", markdown)
             elif line is None and not _titled(current):
                 current.add("head", markdown)  # the title after its fields ("Topic:", "Host:")
+            elif (venue := venue_line(markdown)) and not current.first("venue"):
+                current.add("venue", venue)  # "Alibaba Group, KDD 2018" under the fields
             current.raw.append(markdown)
             continue
         assert line is not None and line.kind is not None
@@ -198,6 +214,16 @@ def group_records(lines: list[tuple[int, str]]) -> list[LabelledRecord]:
         current.add(line.kind, line.value)
         current.raw.append(markdown)
     return records
+
+
+def venue_line(markdown: str) -> str | None:
+    """The venue and year an unlabelled line ends with ("*NeurIPS 2017*", "Alibaba
+    Group, KDD 2018"), when the venue is one the knowledge base knows; else None."""
+    if split_label(markdown) is not None:
+        return None
+    last = LINE_PARTS.split(clean(plain(markdown).text))[-1].strip()
+    venue, year = venue_and_year(last)
+    return last if venue is not None and year is not None else None
 
 
 def field_table(rows: tuple[tuple[str, ...], ...]) -> list[str] | None:
@@ -263,8 +289,8 @@ class RecordContext:
 
 def read_record(record: LabelledRecord, context: RecordContext) -> Talk | Paper | None:
     """A talk when the record names presenters, slides or a video (or, in a schedule, a
-    date or a week); a paper when it names authors, a venue, a year or a link; None
-    when it is neither.
+    date or a week); a paper when it names authors, a venue, a year, a link or code, or
+    its title stands under a paper label ("论文：X", "Paper: X"); None when it is neither.
 
     The title is the "Title:" or "Paper:" value, else the title line, else the heading.
     """
@@ -285,7 +311,8 @@ def read_record(record: LabelledRecord, context: RecordContext) -> Talk | Paper 
     timed = context.schedule and any(record.first(kind) for kind in ("date", "week", "hosts"))
     if timed or any(record.first(kind) for kind in presented):
         return _talk(record, paper, read.links, context)
-    if paper.authors or paper.venue or paper.year or paper.url:
+    named = not _link_only(record.first("paper")) or bool(record.first("code"))
+    if paper.authors or paper.venue or paper.year or paper.url or named:
         return paper
     return None
 

@@ -358,6 +358,9 @@ RECORD_LABELS: dict[str, tuple[str, ...]] = {
 #: Words for the thing a compound label is about ("模型代码" is the code of the model).
 THING_WORDS: tuple[str, ...] = ("model", "模型", "모델", "モデル", "method", "方法", "방법")
 
+#: Words for the name of a thing, after the thing in a label ("论文名称", "Paper name").
+NAME_WORDS: tuple[str, ...] = ("name", "名称", "名字", "名", "이름", "명", "名前")
+
 #: Words for the address of a thing, after its name in a label ("论文地址", "Code link").
 LINK_WORDS: tuple[str, ...] = (
     "link",
