@@ -695,3 +695,53 @@ def test_roles_after_a_presenters_name_are_not_the_name(cell: str, names: list[s
     text = f"{header}| 2022-03-14 | Graph Prompting at Scale | {cell} |\n"
     (talk,) = parse(text).talks
     assert [p.name for p in talk.presenters] == names
+
+
+@pytest.mark.parametrize(
+    ("item", "title", "authors", "venue", "year"),
+    [
+        (
+            "**[SRM]** Sparse Routing for Mixture Models | Lena Fischer, et al. | "
+            "**[ICML' 21]** | [`[pdf]`](https://arxiv.org/abs/2101.00001) "
+            "[`[official code - jax]`](https://github.com/a/srm)",
+            "Sparse Routing for Mixture Models",
+            ["Lena Fischer"],
+            "ICML",
+            2021,
+        ),
+        (
+            "희소 라우팅 전문가 모델 | 김지원, 박서연 | NeurIPS 2022",
+            "희소 라우팅 전문가 모델",
+            ["김지원", "박서연"],
+            "NeurIPS",
+            2022,
+        ),
+        (
+            "[RAG] RAG: Retrieval for Generation | Omar Haddad | [pdf](https://x.org/a.pdf)",
+            "RAG: Retrieval for Generation",
+            ["Omar Haddad"],
+            None,
+            None,
+        ),
+    ],
+)
+def test_an_item_written_as_cells_is_read_by_what_each_cell_holds(
+    item: str, title: str, authors: list[str], venue: str | None, year: int | None
+) -> None:
+    read = read_paper(item)
+    assert read is not None
+    paper = read.paper
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (title, authors, venue, year)
+
+
+@pytest.mark.parametrize(
+    ("item", "title"),
+    [
+        ("Mixture Models | a short note on routing", "Mixture Models | a short note on routing"),
+        ("(Almost) Free Lunch in Sparse Routing", "(Almost) Free Lunch in Sparse Routing"),
+        ("[SSD] SSD: Single Shot Routing", "SSD: Single Shot Routing"),
+    ],
+)
+def test_cells_need_a_field_and_parentheses_stay_in_titles(item: str, title: str) -> None:
+    read = read_paper(item)
+    assert read is not None and read.paper.title == title

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
-from ._content import url_role
+from ._content import cell_kind, url_role
 from ._inline import Inline, Link, clean, plain
 from ._people import handles_in
 from ._records import Paper, Person
@@ -28,6 +28,8 @@ YEAR = re.compile(r"^(?:19|20)\d{2}[a-z]?$")
 LEADING_TAG = re.compile(
     r"^\s*[(\[（【](?P<tag>[^()\[\]（）【】]{2,60})[)\]）】]\s*(?P<rest>\S.*)$"
 )
+#: A model's name, not a word: a capital after the first letter, a digit or a hyphen.
+MODEL_NAME = LazyPattern(r"\w[A-Z0-9]|-|\d")
 TAG_YEAR = LazyPattern(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)")
 YEAR_ANYWHERE = LazyPattern(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 SHORT_YEAR = re.compile(r"^'?(\d{2})'?$|^(\d{2})['’]$")
@@ -421,7 +423,7 @@ def _read_leading_tag(fields: _Fields) -> None:
     else:
         venue = None
     if year_match is None and venue is None:
-        if fields.title.startswith("【") and len(match.group("rest").split()) >= 3:
+        if _alias_tag(fields.title, tag, match.group("rest")):
             fields.title = match.group("rest")  # "【ResNet】Deep Residual …": a tag, a note
             fields.notes.append(tag)
         return
@@ -429,6 +431,20 @@ def _read_leading_tag(fields: _Fields) -> None:
     fields.venue = fields.venue or venue
     fields.year = fields.year or (int(year_match.group("year")) if year_match else None)
     fields.evidence += 1
+
+
+def _alias_tag(title: str, tag: str, rest: str) -> bool:
+    """A bracketed short name before the full title ("【ResNet】Deep Residual Learning…",
+    "[R-CNN] Rich feature…", "[SSD] SSD: Single Shot…"): the rest is a title of three words
+    or more, or begins with the name again; in square brackets the name is written like a
+    model's ("R-CNN", "OverFeat", "YOLO v2"), not a word ("[Draft]"). A parenthesis is part
+    of the title ("(Almost) Free Lunch…")."""
+    if not title.startswith(("【", "[")) or len(tag.split()) > 3:
+        return False
+    if rest.casefold().startswith(tag.casefold()):
+        return True
+    named = title.startswith("【") or MODEL_NAME.search(tag) is not None
+    return named and len(rest.split()) >= 3
 
 
 def _read_apa(text: str) -> _Fields | None:
@@ -606,6 +622,38 @@ def _read_segments(text: str) -> _Fields | None:
     return fields
 
 
+def _read_cells(markdown: str) -> _Fields | None:
+    """ "**[Alias]** Title | Authors | **[ICCV' 15]** | [pdf](u)": an item written as the cells
+    of a table row, each read by what it holds. One part is the title, and the others name
+    its authors, venue or year."""
+    if " | " not in markdown:
+        return None
+    parts = [part.strip() for part in split_top_level(markdown, "|") if part.strip()]
+    if not 2 <= len(parts) <= 6:
+        return None
+    fields = _Fields(title="")
+    titles: list[str] = []
+    for part in parts:
+        if not clean(_without_links(part)).strip(" ,/·()[]-–—"):
+            continue  # its links: the paper's, its code's, read from the whole item
+        if not titles and (fields.authors or fields.venue or fields.year):
+            return None  # the title comes first: "Title | Authors | Venue"
+        text = clean(plain(part).text).strip(" []()【】.,;")
+        cited = ET_AL.search(text) is not None and len(text) <= 80  # "Kaiming He, et al."
+        kind = "names" if cited else cell_kind(ET_AL.sub("", part))
+        if kind in ("venue", "year") and fields.venue is None and fields.year is None:
+            fields.venue, fields.year, _ = _venue_year(text)
+        elif kind == "names" and not fields.authors:
+            fields.authors = split_authors(text)
+        elif kind == "title":
+            titles.append(part)
+    if len(titles) != 1 or not (fields.authors or fields.year or fields.venue):
+        return None
+    fields.title = clean(_without_links(titles[0]))
+    fields.evidence = 2 + bool(fields.authors)
+    return fields
+
+
 def _without_links(markdown: str) -> str:
     inline = plain(markdown)
     return _without(inline.text, [(link.start, link.end) for link in inline.links])
@@ -659,7 +707,8 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
     body = _without_label_marks(_without(inline.text, drop))
     body, notes, assignees = _notes_and_assignees(body)
     fields = (
-        _read_aliased(source)
+        _read_cells(source)
+        or _read_aliased(source)
         or _read_bold_title(source)
         or _read_authors_first(source)
         or _read_apa(clean(body))
