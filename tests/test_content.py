@@ -119,3 +119,20 @@ def test_a_link_label_outranks_its_host() -> None:
 def test_a_date_in_a_title_does_not_make_a_date_cell() -> None:
     assert is_date("5/12")
     assert not is_date("What happened to our models between 2019-01-01 and now")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CVPR21", ("CVPR", 2021)),
+        ("AAAI-22", ("AAAI", 2022)),
+        ("ECCV 20", ("ECCV", 2020)),
+        ("ICML 98", ("ICML", 1998)),
+        ("Chapter 21", (None, None)),
+        ("GPT 35", (None, None)),
+    ],
+)
+def test_a_known_venue_with_a_two_digit_year(
+    text: str, expected: tuple[str | None, int | None]
+) -> None:
+    assert venue_and_year(text) == expected

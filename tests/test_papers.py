@@ -745,3 +745,32 @@ def test_an_item_written_as_cells_is_read_by_what_each_cell_holds(
 def test_cells_need_a_field_and_parentheses_stay_in_titles(item: str, title: str) -> None:
     read = read_paper(item)
     assert read is not None and read.paper.title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Reading list\n\n| Task | Title | Link |\n|---|---|---|\n"
+        "| Routing | Sparse Routing for Experts | [arXiv](https://arxiv.org/abs/2103.01234) |\n",
+        "# 읽을 논문\n\n- [Sparse Routing for Experts](https://arxiv.org/pdf/2103.01234v2.pdf)\n"
+        "- [Limits of Dense Retrieval](https://openreview.net/forum?id=abc)\n",
+    ],
+)
+def test_an_arxiv_identifier_implies_the_year_when_none_is_written(text: str) -> None:
+    paper = parse(text).papers[0]
+    assert (paper.arxiv, paper.year, paper.inferred) == ("2103.01234", 2021, ["year"])
+
+
+def test_a_written_year_wins_over_the_arxiv_identifier() -> None:
+    (paper,) = parse(
+        "# Papers\n\n- [Sparse Routing](https://arxiv.org/abs/1911.01234), NeurIPS 2020\n"
+    ).papers
+    assert (paper.year, paper.inferred) == (2020, [])
+
+
+def test_an_implied_year_is_exported_but_never_written_into_the_readme() -> None:
+    from studyparse import to_bibtex, to_markdown
+
+    doc = parse("# Papers\n\n- [Sparse Routing](https://arxiv.org/abs/2103.01234)\n")
+    assert "year = {2021}" in to_bibtex(doc)
+    assert "2021" not in to_markdown(doc)

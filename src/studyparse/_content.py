@@ -9,6 +9,7 @@ where a label is missing or unknown; the answers depend on the text alone.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Literal
 
 from ._dates import MONTHS, find_date
@@ -59,6 +60,8 @@ VENUE_AND_YEAR = LazyPattern(
     r"^(?P<venue>[A-Za-z][\w&+.\- ]{0,40}?)[\s,'’]*(?P<year>(?:19|20)\d{2}|'\d{2})\.?$"
     r"|^(?P<year2>(?:19|20)\d{2})[\s,]+(?P<venue2>[A-Za-z][\w&+.\- ]{0,40})$"
 )
+#: A known venue with a two-digit year: "CVPR21", "AAAI-21", "ECCV 22".
+SHORT_VENUE_YEAR = LazyPattern(r"^(?P<venue>[A-Za-z][A-Za-z&+.]{1,20}?)[ \-'’]?(?P<year>\d{2})$")
 #: A mark in a status column: ✅, ✓, O, X, ●.
 MARK_CELL = LazyPattern(r"^[\W_]{1,3}$|^[oOxXvV]$")
 #: One person's name, as study READMEs write it: Hangul or Han in two to four syllables
@@ -226,14 +229,22 @@ def venue_and_year(text: str) -> tuple[str | None, int | None]:
         return None, int(text)
     match = VENUE_AND_YEAR.match(text) if len(text) <= 48 else None
     if match:
-        venue = (match.group("venue") or match.group("venue2")).strip(" ,.'’")
+        venue = (match.group("venue") or match.group("venue2")).strip(" ,.'’-")
         year_text = (match.group("year") or match.group("year2")).lstrip("'")
         year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
         if lookup(venue) is not None or venue.isupper() or venue.lower() == "arxiv":
             return venue, year
+    short = SHORT_VENUE_YEAR.match(text)
+    if short and lookup(short.group("venue")) is not None:
+        return short.group("venue"), _century(int(short.group("year")))
     if lookup(text) is not None:
         return text, None
     return None, None
+
+
+def _century(two_digits: int) -> int:
+    """ "21" is 2021 and "98" is 1998: a paper's year is no later than next year."""
+    return 2000 + two_digits if two_digits <= date.today().year % 100 + 1 else 1900 + two_digits
 
 
 def cell_kind(markdown: str, year: int | None = None) -> CellKind:

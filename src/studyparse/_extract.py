@@ -45,7 +45,7 @@ from ._outline import (
     plain_heading,
     week_of,
 )
-from ._papers import PaperRead, read_paper
+from ._papers import PaperRead, arxiv_year, read_paper
 from ._people import (
     PAREN_NOTE,
     merge_people,
@@ -1753,6 +1753,10 @@ def build(blocks: list[Block]) -> StudyDocument:
     doc = builder.run()
     doc.title = _title(doc, blocks)
     doc.people = merge_people([p for p in builder.people if p.name or p.email])
+    for paper_list in doc.paper_lists:
+        for paper in paper_list.papers:
+            if paper.year is None and (implied := arxiv_year(paper)) is not None:
+                paper.year, paper.inferred = implied, [*paper.inferred, "year"]
     _resolve_presenters(doc)
     _count_diagnostics(doc)
     _duplicate_diagnostics(doc)

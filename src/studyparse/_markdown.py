@@ -153,7 +153,8 @@ def paper_shapes(paper: Paper) -> list[str]:
     parentheses, ``Title, Venue, Year (A, B)``.
     """
     title = escape(paper.title)
-    tail = [escape(part) for part in (paper.venue, str(paper.year) if paper.year else None) if part]
+    year = _written_year(paper)
+    tail = [escape(part) for part in (paper.venue, str(year) if year else None) if part]
     authors = f" ({', '.join(escape(name) for name in paper.authors)})" if paper.authors else ""
     if not paper.url:
         return [", ".join([title, *tail]) + authors]
@@ -164,8 +165,13 @@ def paper_shapes(paper: Paper) -> list[str]:
     ]
 
 
+def _written_year(paper: Paper) -> int | None:
+    """The year as the README writes it: none when it is only implied."""
+    return None if "year" in paper.inferred else paper.year
+
+
 def _paper_key(paper: Paper) -> tuple[str, list[str], str | None, int | None, str | None]:
-    return paper.title, paper.authors, paper.venue, paper.year, paper.url
+    return paper.title, paper.authors, paper.venue, _written_year(paper), paper.url
 
 
 def reads_back(text: str, paper: Paper) -> bool:

@@ -52,6 +52,9 @@ class Paper(_Model):
     notes: list[str] = Field(default_factory=list)
     #: A task-list item's box: True checked ("- [x]"), False open ("- [ ]"), None without one.
     checked: bool | None = None
+    #: Fields the README implies but does not write (["year"] from an arXiv identifier);
+    #: the Markdown writers leave them out.
+    inferred: list[str] = Field(default_factory=list)
     line: int = 0
     raw: str = ""
 

@@ -753,7 +753,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         year=fields.year,
         url=url,
         category=category,
-        arxiv=_arxiv_id(markdown),
+        arxiv=arxiv_id(markdown),
         doi=_doi(markdown),
         assignees=assignees,
         notes=[clean(note) for note in notes + fields.notes if clean(note)],
@@ -778,7 +778,16 @@ def _whole_item_link(body: str, link: Link | None) -> bool:
     return link is not None and not clean(_without(body, [(link.start, link.end)])).strip()
 
 
-def _arxiv_id(text: str) -> str | None:
+def arxiv_year(paper: Paper) -> int | None:
+    """The year an arXiv identifier names ("2103.14030" was submitted in 2021): the last
+    word on a paper's year, when nothing written says it."""
+    if paper.arxiv is None:
+        return None
+    year, month = int(paper.arxiv[:2]), int(paper.arxiv[2:4])
+    return 2000 + year if year >= 7 and 1 <= month <= 12 else None
+
+
+def arxiv_id(text: str) -> str | None:
     # Every match spells "arxiv" in some case; 'ı' and 'İ' also match an i ignoring case.
     lower = text.lower()
     if "arxiv" not in lower and "ı" not in lower and "i\u0307" not in lower:

@@ -46,6 +46,9 @@ class Paper:
     notes: list[str] = field(default_factory=list)
     #: A task-list item's box: True checked ("- [x]"), False open ("- [ ]"), None without one.
     checked: bool | None = None
+    #: Fields the README implies but does not write (["year"] from an arXiv identifier);
+    #: the Markdown writers leave them out.
+    inferred: list[str] = field(default_factory=list)
     line: int = 0
     raw: str = ""
 

@@ -30,7 +30,7 @@ from ._content import (
 )
 from ._dates import find_date
 from ._inline import Link, clean, plain
-from ._papers import PaperRead, read_paper, split_authors
+from ._papers import PaperRead, arxiv_id, read_paper, split_authors
 from ._people import people_from
 from ._records import Paper, Person, Talk
 from ._regex import LazyPattern
@@ -565,6 +565,7 @@ def _with_columns(paper: Paper, row: tuple[str, ...], roles: Roles) -> Paper:
         year=paper.year or year,
         url=url,
         authors=authors,
+        arxiv=paper.arxiv or arxiv_id(" ".join(row)),
     )
 
 
