@@ -109,3 +109,16 @@ def test_normalize_check_of_a_tidy_readme_imports_no_checker_or_path_library(
     loaded = modules_after(code)
     assert "studyparse._normalize" in loaded  # the check did run
     assert not {"mistune", "pathlib", "urllib", "shutil"} & top_level(loaded)
+
+
+def test_readers_of_rare_shapes_load_only_for_a_readme_that_has_them(tmp_path: Path) -> None:
+    """The HTML, front-matter and definition-list readers are loaded on first use."""
+    readers = {"studyparse._html", "studyparse._frontmatter", "studyparse._definitions"}
+    plain = tmp_path / "plain.md"
+    plain.write_text("# Reading group\n\n- [A Paper](https://arxiv.org/abs/2101.00001)\n")
+    assert not readers & modules_after_command(["normalize", "--check", str(plain)], (0, 1))
+    shaped = tmp_path / "shaped.md"
+    shaped.write_text(
+        "---\ntitle: Seminar\n---\n\n<ul><li>A Paper</li></ul>\n\nWeek 1\n: A Talk, Ann Lee\n"
+    )
+    assert readers <= modules_after_command(["normalize", "--check", str(shaped)], (0, 1, 3))

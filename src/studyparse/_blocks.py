@@ -406,3 +406,55 @@ REMEMBERED_SIZE = 1_000_000
 @lru_cache(maxsize=2)
 def _scan_remembered(text: str, original: str | None) -> tuple[Block, ...]:
     return tuple(_Scanner(text, original).run())
+
+
+#: Columns a definition's ``:`` may be indented by (four would make it code).
+MAX_MARKER_INDENT = 3
+
+
+def is_definition(block: Block) -> bool:
+    """A line that starts a definition: ``:`` then a space, indented three columns at most."""
+    text = block.text
+    return (
+        block.kind == "text"
+        and not block.quote
+        and block.indent <= MAX_MARKER_INDENT
+        and text[:1] == ":"
+        and (len(text) == 1 or text[1] in " \t")
+    )
+
+
+def definition_end(blocks: list[Block], index: int) -> int:
+    """The index after the definition list whose term is ``blocks[index]``; ``index`` if none.
+
+    The term is a line of text right above a definition. The list goes on over
+    further definitions, lines indented under them, and single blank lines that
+    another definition follows.
+    """
+    term = blocks[index]
+    following = index + 1
+    if (
+        term.kind != "text"
+        or term.indent
+        or term.quote
+        or following >= len(blocks)
+        or not is_definition(blocks[following])
+        or is_definition(term)
+    ):
+        return index
+    end = position = following
+    while position < len(blocks):
+        block = blocks[position]
+        if is_definition(block) or (
+            block.kind in ("text", "item") and block.indent and not block.quote
+        ):
+            position = end = position + 1
+        elif (
+            block.kind == "blank"
+            and position + 1 < len(blocks)
+            and is_definition(blocks[position + 1])
+        ):
+            position += 1
+        else:
+            break
+    return end

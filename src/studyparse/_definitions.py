@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ._blocks import LIST_MARKER, Block
+from ._blocks import LIST_MARKER, Block, is_definition
 from ._content import WEEK_CELL, is_date, name_strength
 from ._dates import find_date
 from ._inline import clean, plain
@@ -45,8 +45,6 @@ from ._papers import read_paper
 from ._people import people_from
 from ._records import Paper, Person, Session
 
-#: Columns a definition's ``:`` may be indented by (four would make it code).
-MAX_MARKER_INDENT = 3
 #: Longest item that may label the readings under it ("Suggested readings (on X):").
 MAX_LABEL = 60
 
@@ -72,54 +70,6 @@ class DefinitionRead:
     session: Session | None = None
     papers: list[Paper] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
-
-
-def is_definition(block: Block) -> bool:
-    """A line that starts a definition: ``:`` then a space, indented three columns at most."""
-    text = block.text
-    return (
-        block.kind == "text"
-        and not block.quote
-        and block.indent <= MAX_MARKER_INDENT
-        and text[:1] == ":"
-        and (len(text) == 1 or text[1] in " \t")
-    )
-
-
-def definition_end(blocks: list[Block], index: int) -> int:
-    """The index after the definition list whose term is ``blocks[index]``; ``index`` if none.
-
-    The term is a line of text right above a definition. The list goes on over
-    further definitions, lines indented under them, and single blank lines that
-    another definition follows.
-    """
-    term = blocks[index]
-    following = index + 1
-    if (
-        term.kind != "text"
-        or term.indent
-        or term.quote
-        or following >= len(blocks)
-        or not is_definition(blocks[following])
-        or is_definition(term)
-    ):
-        return index
-    end = position = following
-    while position < len(blocks):
-        block = blocks[position]
-        if is_definition(block) or (
-            block.kind in ("text", "item") and block.indent and not block.quote
-        ):
-            position = end = position + 1
-        elif (
-            block.kind == "blank"
-            and position + 1 < len(blocks)
-            and is_definition(blocks[position + 1])
-        ):
-            position += 1
-        else:
-            break
-    return end
 
 
 def definitions(blocks: list[Block]) -> list[Definition]:

@@ -13,13 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
+from typing import TYPE_CHECKING
 
-from ._blocks import TAB_WIDTH, Block
+from ._blocks import TAB_WIDTH, Block, definition_end
 from ._content import address_label, cell_kind, url_role
 from ._dates import find_date, label_year, weekday_year
-from ._definitions import definition_end, read_definition_list
-from ._frontmatter import read_front_matter
-from ._html import HtmlTable, Shapes, opens_shape
 from ._inline import clean, plain
 from ._labelled import (
     RecordContext,
@@ -78,6 +76,10 @@ from ._talks import (
     presenter_prefix,
     talk_from_item,
 )
+
+if TYPE_CHECKING:
+    from ._html import HtmlTable, Shapes
+
 from ._vocab import (
     FIELD_LABELS,
     GROUP_WORDS,
@@ -597,6 +599,8 @@ def _blank(builder: _Builder, index: int) -> int:
 
 def _front_matter(builder: _Builder, index: int) -> int:
     """The leading YAML block: its scalars, and the talks and papers of its lists."""
+    from ._frontmatter import read_front_matter  # read on first use: start-up time
+
     block = builder.blocks[index]
     found = read_front_matter(block.text, block.line + 1)
     builder.doc.front_matter = found.values
@@ -711,6 +715,8 @@ def _event_date(builder: _Builder, text: str) -> bool:
 
 def _definition_list(builder: _Builder, index: int, end: int) -> int:
     """A term and its ``: `` definitions: a session of talks, a paper, or text kept as it is."""
+    from ._definitions import read_definition_list  # read on first use: start-up time
+
     builder.finish_talk()
     builder.finish_field_session()
     blocks = builder.blocks[index:end]
@@ -1621,6 +1627,10 @@ def _html_shape(builder: _Builder, index: int) -> int | None:
 
     A list is read as its Markdown twin is; a table when it yields talks or papers.
     """
+    if builder.blocks[index].text[:1] != "<":
+        return None  # no tag opens the line: the HTML reader is not even loaded
+    from ._html import Shapes, opens_shape  # read on first use: start-up time
+
     shape = opens_shape(builder.blocks[index])
     if shape is None:
         return None

@@ -24,9 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ._blocks import Block, indent_width, scan, split_cells, strip_quote
-from ._definitions import definition_end
-from ._html import shape_regions
+from ._blocks import Block, definition_end, indent_width, scan, split_cells, strip_quote
 from ._inline import clean, plain
 from ._outline import (
     COUNT,
@@ -342,7 +340,7 @@ class _SourceWriter:
         }
         self.papers = {paper.line: paper for paper in doc.papers}
         self.talks = {talk.line: talk for talk in doc.talks if talk.raw}
-        self.html_shapes = shape_regions(self.blocks)
+        self.html_shapes = _shape_regions(self.blocks)
         #: Lines of the talk blocks written so far as a title and bullets.
         self.talk_lines: set[int] = set()
         self.in_html = _html_runs(self.blocks)
@@ -1073,3 +1071,13 @@ def to_markdown(doc: StudyDocument) -> str:
     if doc.source_text is not None:
         return _SourceWriter(doc, doc.source_text).render()
     return _ModelWriter(doc).render()
+
+
+def _shape_regions(blocks: list[Block]) -> dict[int, int]:
+    """The HTML tables and lists of ``blocks`` (see ``_html.shape_regions``); the HTML
+    reader is loaded only when a line opens with a tag."""
+    if not any(block.text[:1] == "<" for block in blocks):
+        return {}
+    from ._html import shape_regions  # read on first use: start-up time
+
+    return shape_regions(blocks)
