@@ -774,3 +774,19 @@ def test_an_implied_year_is_exported_but_never_written_into_the_readme() -> None
     doc = parse("# Papers\n\n- [Sparse Routing](https://arxiv.org/abs/2103.01234)\n")
     assert "year = {2021}" in to_bibtex(doc)
     assert "2021" not in to_markdown(doc)
+
+
+@pytest.mark.parametrize(
+    ("item", "venue", "year"),
+    [
+        ("[Deep Dual Routing](https://x.org/a) [CVPR2019]", "CVPR", 2019),
+        ("[深度双路由](https://x.org/a) 【AAAI2022】", "AAAI", 2022),
+        ("[Deep Dual Routing](https://x.org/a) [2022]", None, 2022),
+    ],
+)
+def test_a_bracketed_venue_year_after_a_linked_title(
+    item: str, venue: str | None, year: int
+) -> None:
+    read = read_paper(item)
+    assert read is not None
+    assert (read.paper.venue, read.paper.year) == (venue, year)

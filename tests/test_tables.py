@@ -261,3 +261,33 @@ def test_a_table_of_member_cards_names_every_member(names: tuple[str, ...]) -> N
     doc = parse(text)
     assert doc.talks == []
     assert [p.name for p in doc.people] == list(names)
+
+
+@pytest.mark.parametrize(
+    ("header", "notes"),
+    [
+        ("Title | Summary", ("routes tokens", "caches keys")),
+        ("제목 | 핵심 내용", ("토큰 분배", "키 저장")),
+    ],
+)
+def test_titles_tagged_with_venues_make_a_table_of_papers(
+    header: str, notes: tuple[str, str]
+) -> None:
+    text = (
+        f"# Reading\n\n### Routing\n| {header} |\n|---|---|\n"
+        f"| [Sparse Routing for Experts](https://x.org/1) [ICML2021] | {notes[0]} |\n"
+        f"| Key Caches for Long Context [NeurIPS 2023] | {notes[1]} |\n"
+    )
+    papers = parse(text).papers
+    assert [(p.title, p.venue, p.year) for p in papers] == [
+        ("Sparse Routing for Experts", "ICML", 2021),
+        ("Key Caches for Long Context", "NeurIPS", 2023),
+    ]
+
+
+def test_a_table_of_topics_without_venues_is_no_paper_list() -> None:
+    text = (
+        "# Plan\n\n| Topic | Summary |\n|---|---|\n"
+        "| Routing | how tokens move |\n| Caching | keys |\n"
+    )
+    assert parse(text).papers == []

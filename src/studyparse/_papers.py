@@ -389,7 +389,12 @@ def _read_leading_venue(fields: _Fields, rest: str) -> None:
     """ "VENUE YEAR" written before a linked title ("ICASSP 2019 [Title](url)")."""
     rest = rest.strip()
     if rest[:1] in ("[", "【", "(") and rest[-1:] in ("]", "】", ")"):
-        rest = rest[1:-1]  # "[CVPR 2020] [Title](url)"
+        rest = rest[1:-1]  # "[CVPR 2020] [Title](url)", "[Title](url) [CVPR2019]"
+        venue, year, _ = _venue_year(rest.strip())
+        if year is not None and (venue is None or venue_like(venue)):
+            fields.venue, fields.year = fields.venue or venue, fields.year or year
+            fields.evidence += 2
+            return
     match = LEADING_VENUE_YEAR.match(rest.strip() + " x")
     if match and venue_like(match.group("venue")):
         fields.venue = fields.venue or match.group("venue")

@@ -308,12 +308,23 @@ def _plain_cell(row: tuple[str, ...], roles: Roles, role: str) -> str:
 
 
 def _papers_evidence(body: Rows, roles: Roles) -> bool:
-    """The rows name venues or years, or half of them link a paper or label a link with a
-    venue ("[CVPR 2019](…)")."""
+    """The rows name venues or years, or half of them link a paper, label a link with a
+    venue ("[CVPR 2019](…)") or tag their title with one ("Title [CVPR2019]")."""
     if {"venue", "year", "paper_url", "code"} & roles.keys():
         return True
-    linked = sum(1 for row in body if _paper_link(row) or _labelled_venue(row, roles)[0])
+    linked = sum(
+        1
+        for row in body
+        if _paper_link(row) or _labelled_venue(row, roles)[0] or _tagged_title(row, roles)
+    )
     return linked * 2 >= len(body) > 0
+
+
+def _tagged_title(row: tuple[str, ...], roles: Roles) -> bool:
+    """The row's title names the paper's venue or year ("Title [ICCV2021]", "Title (2020)")."""
+    title = cell(row, roles, "title")
+    read = read_paper(title) if title.strip() else None
+    return read is not None and (read.paper.venue is not None or read.paper.year is not None)
 
 
 def _papers_header(rows: Rows, roles: Roles) -> bool:
