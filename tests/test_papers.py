@@ -790,3 +790,33 @@ def test_a_bracketed_venue_year_after_a_linked_title(
     read = read_paper(item)
     assert read is not None
     assert (read.paper.venue, read.paper.year) == (venue, year)
+
+
+@pytest.mark.parametrize(
+    ("item", "venue", "year"),
+    [
+        (
+            "* Sparse Routing for Experts. [[Paper]](https://x.org/a.pdf) "
+            "![会议徽章](https://img.shields.io/badge/ICML-2021-blue)",
+            "ICML",
+            2021,
+        ),
+        (
+            "- [![](https://img.shields.io/badge/ICLR%202022-Oral-red)](https://x.org/b) "
+            "[**Key Caches for Long Context**](https://x.org/b)",
+            "ICLR",
+            2022,
+        ),
+        (
+            "- [Key Caches](https://x.org/c) ![](https://img.shields.io/badge/python-3.8-blue)"
+            " ![](https://img.shields.io/badge/license-MIT-green)",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_badge_shows_the_venue_and_year(item: str, venue: str | None, year: int | None) -> None:
+    """A shields.io badge's label and message read as text; a badge of anything else is
+    no venue."""
+    (paper,) = parse(f"# Papers\n\n{item}\n- [Dense Retrieval](https://x.org/d)\n").papers[:1]
+    assert (paper.venue, paper.year) == (venue, year)

@@ -30,6 +30,10 @@ LEADING_TAG = re.compile(
 )
 #: A model's name, not a word: a capital after the first letter, a digit or a hyphen.
 MODEL_NAME = LazyPattern(r"\w[A-Z0-9]|-|\d")
+#: A badge image's address: the label and message of "img.shields.io/badge/CVPR-2021-blue".
+BADGE = LazyPattern(r"img\.shields\.io/(?:static/v1\?|)badge/(?P<path>[^/?\s)\"'<>]{3,120})")
+#: The single dashes between a badge's fields ("--" is a dash within one).
+BADGE_DASH = LazyPattern(r"(?<!-)-(?!-)")
 TAG_YEAR = LazyPattern(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)")
 YEAR_ANYWHERE = LazyPattern(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 SHORT_YEAR = re.compile(r"^'?(\d{2})'?$|^(\d{2})['’]$")
@@ -748,6 +752,8 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         _read_paren(fields)
         _read_tail(fields)
     _read_leading_tag(fields)
+    if fields.venue is None and fields.year is None:
+        fields.venue, fields.year = badge_venue(source)
     title = _finish_title(fields.title)
     if not title:
         return None
@@ -781,6 +787,28 @@ def _quotes_in(link: Link | None) -> bool:
 def _whole_item_link(body: str, link: Link | None) -> bool:
     """The item is one link whose text holds the whole citation ('[Lee et al. "T" (2020)](u)')."""
     return link is not None and not clean(_without(body, [(link.start, link.end)])).strip()
+
+
+def badge_venue(markdown: str) -> tuple[str | None, int | None]:
+    """The venue and year a badge image shows ("![](https://img.shields.io/badge/CVPR-2021-blue)"
+    reads "CVPR 2021"), from the first badge that names a venue or a year."""
+    if "/badge/" not in markdown:
+        return None, None
+    for match in BADGE.finditer(markdown):
+        fields = BADGE_DASH.split(match.group("path"))[:-1]  # the last field is the colour
+        venue, year, _ = _venue_year(" ".join(_badge_field(field) for field in fields))
+        known = venue is not None and lookup(venue) is not None
+        if known or (year is not None and (venue is None or venue_like(venue))):
+            return venue, year
+    return None, None
+
+
+def _badge_field(text: str) -> str:
+    """A badge field as shown: "--" is a dash, "_" a space and "__" an underscore."""
+    from urllib.parse import unquote  # only for a badge: start-up time
+
+    shown = text.replace("--", "-").replace("__", "\0").replace("_", " ").replace("\0", "_")
+    return unquote(shown)
 
 
 def arxiv_year(paper: Paper) -> int | None:

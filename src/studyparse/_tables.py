@@ -30,7 +30,7 @@ from ._content import (
 )
 from ._dates import find_date
 from ._inline import Link, clean, plain
-from ._papers import PaperRead, arxiv_id, read_paper, split_authors
+from ._papers import PaperRead, arxiv_id, badge_venue, read_paper, split_authors
 from ._people import people_from
 from ._records import Paper, Person, Talk
 from ._regex import LazyPattern
@@ -564,6 +564,8 @@ def _with_columns(paper: Paper, row: tuple[str, ...], roles: Roles) -> Paper:
         venue, year = venue or written_venue, year or written_year
     if venue is None and year is None:
         venue, year = _labelled_venue(row, roles)
+    if venue is None and year is None:
+        venue, year = badge_venue(" ".join(row))
     # A day in a paper list's date column is when the group read or added the paper, not
     # the paper's year; a year or a month of one ("2019.03") is its publication.
     dated = cell(row, roles, "date")
