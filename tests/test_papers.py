@@ -820,3 +820,28 @@ def test_a_badge_shows_the_venue_and_year(item: str, venue: str | None, year: in
     no venue."""
     (paper,) = parse(f"# Papers\n\n{item}\n- [Dense Retrieval](https://x.org/d)\n").papers[:1]
     assert (paper.venue, paper.year) == (venue, year)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "一、Sparse Routing for Mixture Models",
+        "十二．Sparse Routing for Mixture Models",
+        "第3篇：Sparse Routing for Mixture Models",
+        "#4 Sparse Routing for Mixture Models",
+        "《Sparse Routing for Mixture Models》",
+        "📄 Sparse Routing for Mixture Models",
+        "✅ 「Sparse Routing for Mixture Models」",
+    ],
+)
+def test_numbering_title_marks_and_pictographs_are_no_part_of_a_title(item: str) -> None:
+    read = read_paper(item)
+    assert read is not None and read.paper.title == "Sparse Routing for Mixture Models"
+
+
+@pytest.mark.parametrize(
+    "item", ["一个稀疏路由模型", "#MeToo in Online Discourse", "《A》 and 《B》 Compared"]
+)
+def test_a_title_that_only_begins_like_numbering_is_kept(item: str) -> None:
+    read = read_paper(item)
+    assert read is not None and read.paper.title == item

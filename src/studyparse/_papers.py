@@ -11,6 +11,7 @@ The shapes of the genre, each read by one small rule:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -49,8 +50,13 @@ LEADING_VENUE_YEAR = re.compile(
 )
 #: "1. ", "(2) ", "[3] ", and the numbers of nested sections ("6.1 ", "2.3.1. ").
 ORDINAL = re.compile(
-    r"^(?:(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)])\s+|\d{1,3}[、．]\s*)"
+    r"^(?:(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)]|#\d{1,3})\s+"
+    r"|\d{1,3}[、．]\s*|[一二三四五六七八九十]{1,3}[、．]\s*|第\s*\d{1,3}\s*[篇章节讲期回]\s*[:：.、]?\s*)"
 )
+#: The characters an ORDINAL can start with.
+ORDINAL_START = frozenset("[(#第一二三四五六七八九十0123456789")
+#: Marks that enclose a title as a whole ("《Title》", "「Title」").
+TITLE_MARKS = (("《", "》"), ("「", "」"), ("『", "』"), ("〈", "〉"))
 QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{4,}?)[”\"]")
 TRAILING_PAREN = re.compile(r"[(（](?P<inner>[^()（）]*)[)）](?:\s*[.,])?\s*$")
 ASSIGNMENT = LazyPattern(r"[(（][^()（）@]*@[^()（）]*[)）]")
@@ -656,8 +662,9 @@ def _read_cells(markdown: str) -> _Fields | None:
             fields.authors = split_authors(text)
         elif kind == "title":
             titles.append(part)
-    if len(titles) != 1 or not (fields.authors or fields.year or fields.venue):
-        return None
+    cited = fields.year is not None or fields.venue is not None
+    if len(titles) != 1 or not (cited or (fields.authors and len(parts) >= 3)):
+        return None  # "Title | 稀疏路由": a name-like note is not enough
     fields.title = clean(_without_links(titles[0]))
     fields.evidence = 2 + bool(fields.authors)
     return fields
@@ -699,17 +706,30 @@ def _read_trailing_tag(fields: _Fields) -> None:
 
 
 def _finish_title(title: str) -> str:
-    title = clean(EMPTY_BRACKETS.sub(" ", title))
-    if title[:1] in ("[", "(") or title[:1].isdigit():  # where ORDINAL can match
+    title = _without_symbols(clean(EMPTY_BRACKETS.sub(" ", title)))
+    if title[:1] in ORDINAL_START:
         title = ORDINAL.sub("", title)
     title = title.strip(TITLE_STRIP + "“”\"'*_")
+    for opening, closing in TITLE_MARKS:
+        if title.startswith(opening) and title.endswith(closing) and title.count(opening) == 1:
+            title = title[1:-1]  # 《Title》: the marks of a title, not part of it
     return clean(title)
+
+
+def _without_symbols(title: str) -> str:
+    """A title without the pictographs before it ("📄 Title", "✅ Title")."""
+    start = 0
+    while start < len(title) and (
+        unicodedata.category(title[start]) in ("So", "Sk", "Mn", "Cf") or title[start] == " "
+    ):
+        start += 1
+    return title[start:] if start < len(title) else title
 
 
 def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> PaperRead | None:
     """Read one paper item; None when no title can be found."""
     source = markdown.strip()
-    if source[:1] in ("[", "(") or source[:1].isdigit():  # where ORDINAL can match
+    if source[:1] in ORDINAL_START:
         source = ORDINAL.sub("", source)
     inline = plain(source)
     title_link, extras, drop = _classify_links(inline)
