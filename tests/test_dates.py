@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from studyparse import parse
-from studyparse._dates import find_date, label_year, parse_date, weekday_year
+from studyparse._dates import find_date, label_year, parse_date, rolled_over, weekday_year
 
 
 @pytest.mark.parametrize(
@@ -64,7 +64,6 @@ def test_a_weekday_names_the_year_of_a_month_and_day() -> None:
 
 
 def test_an_event_page_dates_its_programme() -> None:
-    from studyparse import parse
 
     text = (
         "---\ntitle: 読書会\ndate: 2019-04-01\n---\n\n"
@@ -99,3 +98,32 @@ def test_a_schedule_dated_only_by_weekdays_gets_the_year_they_name() -> None:
         "| Mar 7, Thu | Graph Prompting at Scale | Omar Haddad |\n"
     )
     assert [t.date for t in parse(text).talks] == ["2024-02-29", "2024-03-07"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("29/03", "2021-03-29"),
+        ("29.03.2021", "2021-03-29"),
+        ("Seminar on 14th of August", "2021-08-14"),
+        ("29 Mar", "2021-03-29"),
+        ("12 avril 2021 (29.03.2021 moved)", "2021-03-29"),
+    ],
+)
+def test_the_day_first(text: str, expected: str) -> None:
+    assert find_date(text, 2021)[0] == expected
+
+
+def test_a_schedule_passing_the_new_year() -> None:
+    assert rolled_over("2021-01-03", "2021-12-13") == "2022-01-03"
+    assert rolled_over("2021-03-01", "2021-04-12") == "2021-03-01"  # a row out of order
+    assert rolled_over("2021-01-03", None) == "2021-01-03"
+
+
+def test_a_table_of_yearless_dates_over_the_new_year() -> None:
+
+    text = (
+        "# Seminar 2021\n\n| 날짜 | 논문 | 발표자 |\n|---|---|---|\n"
+        "| 12/13 | Sparse Routing | 김지원 |\n| 1/3 | Dense Retrieval | 박서연 |\n"
+    )
+    assert [talk.date for talk in parse(text).talks] == ["2021-12-13", "2022-01-03"]

@@ -36,6 +36,12 @@ DAY_MONTH_YEAR = re.compile(
     rf"\b{_ORDINAL}\s+(?:of\s+)?{_MONTH},?\s*(?P<year>\d{{4}})\b", re.IGNORECASE
 )
 MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_ORDINAL}\b(?!\s*(?:,\s*)?\d)", re.IGNORECASE)
+#: "29 Mar", "14th of August": the day first, no year after it.
+DAY_MONTH = LazyPattern(rf"\b{_ORDINAL}\s+(?:of\s+)?{_MONTH}\b(?!\s*(?:,\s*)?\d)", re.IGNORECASE)
+#: "29.03.2021": the day, month and year with dots, as European pages write them.
+DOTTED_DAY_FIRST = LazyPattern(
+    r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?![\d.])"
+)
 ISO_LIKE = re.compile(
     r"(?<![\d.])(?P<year>(?:19|20)\d{2})\s*[-./]\s*(?P<month>\d{1,2})\s*[-./]\s*(?P<day>\d{1,2})(?![\d])"
 )
@@ -115,6 +121,18 @@ def _month(value: str) -> int:
     return MONTHS[value.lower().rstrip(".")] if not value.isdigit() else int(value)
 
 
+def rolled_over(iso: str, previous: str | None) -> str:
+    """A yearless date of a schedule, given the year of the date before it: when it falls
+    more than half a year before that date, the schedule has passed a new year ("12/13"
+    then "1/3" is January of the next year)."""
+    if previous is None or iso >= previous:
+        return iso
+    this, last = date.fromisoformat(iso), date.fromisoformat(previous)
+    if (last - this).days <= 183:
+        return iso
+    return _iso(this.year + 1, this.month, this.day) or iso
+
+
 def find_date(text: str, default_year: int | None = None) -> tuple[str | None, int | None]:
     """The first date in ``text`` as ISO; also its year, or the month-day with no year.
 
@@ -140,14 +158,26 @@ def find_date(text: str, default_year: int | None = None) -> tuple[str | None, i
         year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
         month, day = (int(first), int(second)) if int(first) <= 12 else (int(second), int(first))
         return _iso(year, month, day), year
+    dotted = DOTTED_DAY_FIRST.search(text) if "." in text else None
+    if dotted:
+        day, month, year = (int(value) for value in dotted.group("day", "month", "year"))
+        month, day = (month, day) if month <= 12 else (day, month)
+        return _iso(year, month, day), year
     short = SHORT_YEAR.search(text)
     if short:
         year = 2000 + int(short.group("year"))
         return _iso(year, int(short.group("month")), int(short.group("day"))), year
-    for pattern in (MONTH_DAY, MONTH_SLASH_DAY, MONTH_DOT_DAY):
-        match = pattern.search(text)
+    for search in (
+        MONTH_DAY.search,
+        DAY_MONTH.search,
+        MONTH_SLASH_DAY.search,
+        MONTH_DOT_DAY.search,
+    ):
+        match = search(text)
         if match:
             month, day = _month(match.group("month")), int(match.group("day"))
+            if month > 12 >= day:
+                month, day = day, month  # "29/03": a day that cannot be a month comes first
             return _iso(_weekday_year(text, match, month, day, default_year), month, day), None
     return None, None
 

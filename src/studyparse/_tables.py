@@ -28,7 +28,7 @@ from ._content import (
     venue_and_year,
     year_of,
 )
-from ._dates import find_date
+from ._dates import find_date, rolled_over
 from ._inline import Link, clean, plain
 from ._papers import PaperRead, arxiv_id, badge_venue, read_paper, split_authors
 from ._people import people_from
@@ -452,7 +452,9 @@ def _row_time(
     week = week_value(week_cell) if week_cell.strip() else None
     if week is None and week_cell.strip():  # "1<br>Introduction": the number, then its theme
         week = week_value(cell_items(week_cell)[0])
-    date = find_date(date_cell, context.year)[0] if date_cell else None
+    date, written = find_date(date_cell, context.year) if date_cell else (None, None)
+    if date is not None and written is None:
+        date = rolled_over(date, before[1])
     return week, date
 
 
