@@ -654,16 +654,16 @@ def _read_cells(markdown: str) -> _Fields | None:
         if not titles and (fields.authors or fields.venue or fields.year):
             return None  # the title comes first: "Title | Authors | Venue"
         text = clean(plain(part).text).strip(" []()【】.,;")
-        cited = ET_AL.search(text) is not None and len(text) <= 80  # "Kaiming He, et al."
-        kind = "names" if cited else cell_kind(ET_AL.sub("", part))
+        listed = ET_AL.search(text) is not None and len(text) <= 80  # "Kaiming He, et al."
+        kind = "names" if listed else cell_kind(ET_AL.sub("", part))
         if kind in ("venue", "year") and fields.venue is None and fields.year is None:
             fields.venue, fields.year, _ = _venue_year(text)
         elif kind == "names" and not fields.authors:
             fields.authors = split_authors(text)
         elif kind == "title":
             titles.append(part)
-    cited = fields.year is not None or fields.venue is not None
-    if len(titles) != 1 or not (cited or (fields.authors and len(parts) >= 3)):
+    placed = fields.year is not None or fields.venue is not None
+    if len(titles) != 1 or not (placed or (fields.authors and len(parts) >= 3)):
         return None  # "Title | 稀疏路由": a name-like note is not enough
     fields.title = clean(_without_links(titles[0]))
     fields.evidence = 2 + bool(fields.authors)
