@@ -845,3 +845,24 @@ def test_numbering_title_marks_and_pictographs_are_no_part_of_a_title(item: str)
 def test_a_title_that_only_begins_like_numbering_is_kept(item: str) -> None:
     read = read_paper(item)
     assert read is not None and read.paper.title == item
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "- [희소 라우팅 전문가 모델](https://arxiv.org/abs/2103.01234)\n"
+        "- [밀집 검색의 한계](https://arxiv.org/abs/2104.01234)\n",
+        "- 稀疏路由专家模型, AAAI 2021\n- 密集检索的局限, ACL 2022\n",
+    ],
+)
+def test_titles_without_latin_words_are_papers_with_a_paper_link_or_venue(items: str) -> None:
+    papers = parse(f"# 논문 / 论文\n\n{items}").papers
+    assert len(papers) == 2 and all(not p.title.isascii() for p in papers)
+
+
+def test_linked_remarks_without_latin_words_are_no_papers() -> None:
+    text = (
+        "# 참고\n\n- [스터디 정리 블로그](https://blog.example.org/a)\n"
+        "- [발표 자료 모음](https://drive.example.org/b)\n"
+    )
+    assert parse(text).papers == []

@@ -1468,8 +1468,22 @@ def _readable_paper(read: PaperRead | None) -> bool:
     title = read.paper.title
     if looks_like_title(title):
         return True
+    if _foreign_title(read):
+        return True
     asks = title.rstrip().endswith(("?", "？")) and len(title.split()) <= MAX_TITLE_WORDS
     return asks and read.paper.url is not None and bool(TITLE_WORDS.search(title))
+
+
+def _foreign_title(read: PaperRead) -> bool:
+    """A title in a script without Latin words ("희소 라우팅 전문가 모델", "稀疏路由专家模型") whose
+    item links a publication or names its venue and year: a paper, as a Latin one would be."""
+    paper, title = read.paper, read.paper.title
+    if TITLE_WORDS.search(title) or _is_sentence(title) or title.rstrip()[-1:] in FULL_STOPS:
+        return False
+    published = bool(paper.url and url_role(paper.url) == "paper") or bool(
+        paper.venue and paper.year
+    )
+    return published and 2 <= len(title) <= 200
 
 
 def _presented_paper(builder: _Builder, read: PaperRead) -> None:
