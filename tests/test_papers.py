@@ -866,3 +866,26 @@ def test_linked_remarks_without_latin_words_are_no_papers() -> None:
         "- [발표 자료 모음](https://drive.example.org/b)\n"
     )
     assert parse(text).papers == []
+
+
+@pytest.mark.parametrize(
+    ("item", "title", "authors"),
+    [
+        (
+            "[**Sparse Routing for Experts**](https://x.org/a),<br> by *Ann Lee, Omar Haddad, "
+            "Lena Fischer, Kit Chu and Dawn J. Marsh*",
+            "Sparse Routing for Experts",
+            ["Ann Lee", "Omar Haddad", "Lena Fischer", "Kit Chu", "Dawn J. Marsh"],
+        ),
+        (
+            "Sparse Routing for Experts — by 김지원, 박서연",
+            "Sparse Routing for Experts",
+            ["김지원", "박서연"],
+        ),
+        ("Learning Rates by Gradient Descent", "Learning Rates by Gradient Descent", []),
+        ("Notes on Routing, by the way", "Notes on Routing, by the way", []),
+    ],
+)
+def test_a_byline_names_the_authors(item: str, title: str, authors: list[str]) -> None:
+    read = read_paper(item)
+    assert read is not None and (read.paper.title, read.paper.authors) == (title, authors)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
-from ._content import cell_kind, url_role
+from ._content import cell_kind, person_names, url_role
 from ._inline import Inline, Link, clean, plain
 from ._people import handles_in
 from ._records import Paper, Person
@@ -395,6 +395,26 @@ def _read_tail(fields: _Fields) -> None:
         fields.evidence += consumed
 
 
+def _read_byline(fields: _Fields, *, beside_link: bool = False) -> None:
+    """ "Title, by A, B and C": the names after a closing "by" are the authors. Beside a
+    linked title the text may be only the byline (",<br> by *A and B*"); in a title the "by"
+    must follow a comma, a semicolon or a dash ("Learning by Doing" keeps its words)."""
+    text = fields.title
+    at = text.lower().rfind("by ")
+    if at < 0 or (at > 0 and not text[at - 1].isspace()):
+        return
+    before, names_text = text[:at].rstrip(), text[at + 3 :].strip().rstrip(".")
+    separated = before.endswith((",", ";", "，", "-", "–", "—"))
+    if not (separated or (beside_link and not before.strip(" ,;:"))):
+        return
+    names = split_authors(names_text)
+    if not names or not all(person_names(name) == [name] for name in names):
+        return
+    fields.authors = fields.authors or names
+    fields.title = before.rstrip(" ,;，-–—")
+    fields.evidence += 1
+
+
 def _read_leading_venue(fields: _Fields, rest: str) -> None:
     """ "VENUE YEAR" written before a linked title ("ICASSP 2019 [Title](url)")."""
     rest = rest.strip()
@@ -758,6 +778,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         _read_leading_venue(fields, clean(outside))
         rest = _Fields(title=clean(outside))
         _read_paren(rest, alone=True)
+        _read_byline(rest, beside_link=True)
         _read_tail(rest)
         if rest.venue is None and rest.year is None:
             rest.venue, rest.year, _ = _venue_year(rest.title.strip(TITLE_STRIP))
@@ -770,6 +791,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         fields = _Fields(title=clean(body))
         _read_trailing_tag(fields)
         _read_paren(fields)
+        _read_byline(fields)
         _read_tail(fields)
     _read_leading_tag(fields)
     if fields.venue is None and fields.year is None:
