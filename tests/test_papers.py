@@ -889,3 +889,16 @@ def test_linked_remarks_without_latin_words_are_no_papers() -> None:
 def test_a_byline_names_the_authors(item: str, title: str, authors: list[str]) -> None:
     read = read_paper(item)
     assert read is not None and (read.paper.title, read.paper.authors) == (title, authors)
+
+
+@pytest.mark.parametrize(
+    ("item", "year"),
+    [
+        ("Garbage Collection in Small Heaps, PLDI'94", 1994),
+        ("[OSDI'20] Sparse Routing at Scale", 2020),
+        ("Sparse Routing at Scale (ICML '98)", 1998),
+    ],
+)
+def test_a_two_digit_year_is_in_the_century_it_can_be(item: str, year: int) -> None:
+    read = read_paper(item)
+    assert read is not None and read.paper.year == year

@@ -9,10 +9,9 @@ where a label is missing or unknown; the answers depend on the text alone.
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Literal
 
-from ._dates import MONTHS, find_date
+from ._dates import MONTHS, find_date, full_year
 from ._inline import Link, clean, plain
 from ._regex import LazyPattern
 from ._venues import lookup
@@ -213,8 +212,7 @@ def year_of(text: str) -> int | None:
         return int(text)
     short = SHORT_YEAR_CELL.match(text)
     if short:  # "'17", "’98"
-        two = int(short.group(1))
-        return 2000 + two if two <= 50 else 1900 + two
+        return full_year(int(short.group(1)))
     month = YEAR_MONTH.match(text)
     if month:
         return int(month.group("year") or month.group("year2") or month.group("year3"))
@@ -231,20 +229,15 @@ def venue_and_year(text: str) -> tuple[str | None, int | None]:
     if match:
         venue = (match.group("venue") or match.group("venue2")).strip(" ,.'’-")
         year_text = (match.group("year") or match.group("year2")).lstrip("'")
-        year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+        year = int(year_text) if len(year_text) == 4 else full_year(int(year_text))
         if lookup(venue) is not None or venue.isupper() or venue.lower() == "arxiv":
             return venue, year
     short = SHORT_VENUE_YEAR.match(text)
     if short and lookup(short.group("venue")) is not None:
-        return short.group("venue"), _century(int(short.group("year")))
+        return short.group("venue"), full_year(int(short.group("year")))
     if lookup(text) is not None:
         return text, None
     return None, None
-
-
-def _century(two_digits: int) -> int:
-    """ "21" is 2021 and "98" is 1998: a paper's year is no later than next year."""
-    return 2000 + two_digits if two_digits <= date.today().year % 100 + 1 else 1900 + two_digits
 
 
 def cell_kind(markdown: str, year: int | None = None) -> CellKind:

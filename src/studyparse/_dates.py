@@ -121,6 +121,12 @@ def _month(value: str) -> int:
     return MONTHS[value.lower().rstrip(".")] if not value.isdigit() else int(value)
 
 
+def full_year(two_digits: int) -> int:
+    """A two-digit year in full: "21" is 2021 and "94" is 1994, no year being later than
+    next year."""
+    return 2000 + two_digits if two_digits <= date.today().year % 100 + 1 else 1900 + two_digits
+
+
 def rolled_over(iso: str, previous: str | None) -> str:
     """A yearless date of a schedule, given the year of the date before it: when it falls
     more than half a year before that date, the schedule has passed a new year ("12/13"
@@ -155,7 +161,7 @@ def find_date(text: str, default_year: int | None = None) -> tuple[str | None, i
     slashed = SLASHED_WITH_YEAR.search(text) if "/" in text else None
     if slashed:
         year_text, first, second = slashed.group("year", "first", "second")
-        year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+        year = int(year_text) if len(year_text) == 4 else full_year(int(year_text))
         month, day = (int(first), int(second)) if int(first) <= 12 else (int(second), int(first))
         return _iso(year, month, day), year
     dotted = DOTTED_DAY_FIRST.search(text) if "." in text else None
@@ -165,7 +171,7 @@ def find_date(text: str, default_year: int | None = None) -> tuple[str | None, i
         return _iso(year, month, day), year
     short = SHORT_YEAR.search(text)
     if short:
-        year = 2000 + int(short.group("year"))
+        year = full_year(int(short.group("year")))
         return _iso(year, int(short.group("month")), int(short.group("day"))), year
     for search in (
         MONTH_DAY.search,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 from ._content import cell_kind, person_names, url_role
+from ._dates import full_year
 from ._inline import Inline, Link, clean, plain
 from ._people import handles_in
 from ._records import Paper, Person
@@ -240,7 +241,7 @@ def _year(text: str) -> int | None:
         return int(text[:4])
     short = SHORT_YEAR.match(text)
     if short:
-        return 2000 + int(short.group(1) or short.group(2))
+        return full_year(int(short.group(1) or short.group(2)))
     return None
 
 
@@ -280,7 +281,7 @@ def _venue_year(part: str) -> tuple[str | None, int | None, str | None]:
     marked = glued is not None and glued.group("mark") is not None and part[:1].isupper()
     if glued and (marked or venue_like(glued.group("venue"))):
         short, long = glued.group("short"), glued.group("year") or glued.group("long")
-        return glued.group("venue"), int(long) if long else 2000 + int(short), None
+        return glued.group("venue"), int(long) if long else full_year(int(short)), None
     if venue_like(part):
         return part, None, None
     return None, None, None
