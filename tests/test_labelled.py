@@ -326,3 +326,94 @@ def test_a_line_ending_in_words_and_a_year_is_no_venue() -> None:
         "Code: https://github.com/a/srm  \nRead again in spring 2022\n"
     ).papers
     assert (paper.venue, paper.year) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("- 作者 Authors: Wei Zhang, Ann Lee", "authors"),
+        ("* 저자 Authors: 김민수, 박지훈", "authors"),
+        ("**年份 Year**：2021", "year"),
+        ("- 论文链接 Paper link: https://arxiv.org/abs/2101.00001", "url"),
+        ("- 발표 자료 Slides: https://speakerdeck.com/a/b", "slides"),
+        ("- 日期（Date）：2023-03-01", "date"),
+        ("- 발표자 (Presenter): 김민수", "presenters"),
+        ("- Authors 年份: 2021", None),
+    ],
+)
+def test_a_label_written_in_two_languages(line: str, kind: str | None) -> None:
+    """A label given twice, in Latin letters and in Han or Hangul, names a field when both
+    halves name the same one; halves that disagree name none."""
+    found = split_label(line)
+    assert found is not None and found.kind == kind
+
+
+def test_a_paper_section_with_bilingual_labels() -> None:
+    text = (
+        "## Graph Prompting at Scale\n"
+        "- 作者 Authors: Wei Zhang, Ann Lee\n- 年份 Year: 2023\n"
+        "- 论文链接 Paper link: https://arxiv.org/abs/2301.00002\n\n"
+        "## 희소 라우팅 Sparse Routing\n"
+        "- 저자(Authors): 김민수\n- 학회 Venue: ICLR 2022\n"
+    )
+    papers = parse(text).papers
+    assert [(p.title, p.authors, p.year) for p in papers] == [
+        ("Graph Prompting at Scale", ["Wei Zhang", "Ann Lee"], 2023),
+        ("희소 라우팅 Sparse Routing", ["김민수"], 2022),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # fields on one line, parted by bars, a link whose text names the paper
+        "作者：Mei Lin, Tao Wu | 会议：ICLR 2023 | [论文](https://openreview.net/forum?id=x1)",
+        # fields parted by line-break tags
+        "**Authors:** Mei Lin, Tao Wu<br>**Venue:** ICLR 2023<br>"
+        "**Paper:** [pdf](https://openreview.net/forum?id=x1)",
+        # a header of field labels over one row of values
+        "| 저자 | 학회 | 링크 |\n| --- | --- | --- |\n"
+        "| Mei Lin, Tao Wu | ICLR 2023 | [pdf](https://openreview.net/forum?id=x1) |",
+        # a line that only heads the fields, then the fields under it
+        "- **论文信息**\n  - 作者：Mei Lin, Tao Wu\n  - 会议：ICLR 2023\n"
+        "  - 链接：https://openreview.net/forum?id=x1\n- **核心内容**\n  - 稀疏路由",
+        "- **Paper info**\n  - Authors: Mei Lin, Tao Wu\n  - Venue: ICLR 2023\n"
+        "  - Link: https://openreview.net/forum?id=x1",
+    ],
+)
+def test_a_papers_fields_in_any_layout_under_its_heading(body: str) -> None:
+    text = f"# Notes\n\n## Sparse Token Routing\n\n{body}\n"
+    (paper,) = parse(text).papers
+    assert (paper.title, paper.authors, paper.venue, paper.year, paper.url) == (
+        "Sparse Token Routing",
+        ["Mei Lin", "Tao Wu"],
+        "ICLR",
+        2023,
+        "https://openreview.net/forum?id=x1",
+    )
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("稀疏路由的混合专家模型研究", "稀疏路由的混合专家模型研究"),
+        ("희소 라우팅 전문가 혼합 모델", "희소 라우팅 전문가 혼합 모델"),
+        ("📝 [2023] Sparse Token Routing", "Sparse Token Routing"),
+    ],
+)
+def test_a_heading_in_any_script_titles_the_paper_its_fields_describe(
+    heading: str, title: str
+) -> None:
+    text = f"# 笔记\n\n## {heading}\n**作者**：王小明，李华\n**发表时间**：2023\n"
+    (paper,) = parse(text).papers
+    assert (paper.title, paper.authors, paper.year) == (title, ["王小明", "李华"], 2023)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [("- 发表时间：2019", "year"), ("- Published: ICML 2019", "venue"), ("- 机构：MSRA", None)],
+)
+def test_an_unknown_label_names_a_field_by_its_value(line: str, kind: str | None) -> None:
+    records = group_records([(1, "- 作者：Mei Lin"), (2, line)])
+    assert len(records) == 1
+    assert (kind in records[0].values) if kind else set(records[0].values) == {"authors"}

@@ -260,3 +260,33 @@ def test_a_line_break_inside_a_title_cannot_start_a_block(breaker: str) -> None:
 def test_a_line_break_inside_a_link_destination_is_percent_encoded() -> None:
     assert link_destination("https://x.org/a\nb") == "https://x.org/a%0Ab"
     assert link_destination("https://x.org/a\r\n\u2028b c") == "<https://x.org/a%0D%0A%E2%80%A8b c>"
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "- 作者：Mei Lin\n- 年份：2023\n- 链接：https://arxiv.org/abs/2301.00009\n",
+        "- **Authors**: Mei Lin\n- **Venue**: ICLR 2023\n- **Notes**: sparse experts\n",
+    ],
+)
+def test_the_fields_of_one_paper_keep_their_bullets(fields: str) -> None:
+    """A list of one paper's labelled fields is no list of papers: it is not numbered."""
+    text = f"# Notes\n\n## Sparse Token Routing\n\n{fields}"
+    assert studyparse.parse(text).papers[0].title == "Sparse Token Routing"
+    assert render(text) == text
+
+
+def test_papers_in_folded_boxes_are_read_and_the_boxes_kept() -> None:
+    text = (
+        "# Papers\n\n<details>\n<summary>Sparse Token Routing</summary>\n\n"
+        "- Authors: Mei Lin\n- Venue: ICLR 2023\n\n</details>\n\n"
+        "<details><summary><b>희소 전문가 혼합</b></summary>\n\n"
+        "- 저자: 김민수\n- 학회: ACL 2022\n\n</details>\n"
+    )
+    doc = studyparse.parse(text)
+    assert [(p.title, p.authors, p.venue, p.year) for p in doc.papers] == [
+        ("Sparse Token Routing", ["Mei Lin"], "ICLR", 2023),
+        ("희소 전문가 혼합", ["김민수"], "ACL", 2022),
+    ]
+    assert [h.level for h in doc.headings] == [1, 2, 2]
+    assert render(text) == text

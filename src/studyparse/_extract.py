@@ -22,6 +22,7 @@ from ._inline import clean, plain
 from ._labelled import (
     RecordContext,
     can_head,
+    field_parts,
     field_table,
     group_records,
     is_labelled,
@@ -85,6 +86,7 @@ from ._vocab import (
     GROUP_WORDS,
     LINK_LABELS,
     PEOPLE_LABELS,
+    has_han_or_hangul,
     label_kind,
     normalized_label,
 )
@@ -128,10 +130,18 @@ NAME_ONLY = LazyPattern(
 )
 GROUP_LINE = re.compile(r"^[>\s]*(?P<label>[^\s.:：,()>]{1,12})\s*[.:：]\s*(?P<names>\S.*)$")
 GROUP_MARK = LazyPattern(r"`([^`]{1,12})`\s*$")
+#: "<summary>Title</summary>", perhaps after the "<details>" it heads.
+SUMMARY = LazyPattern(
+    r"^\s*(?:<details\b[^<>]{0,200}>\s*)?<summary\b[^<>]{0,200}>(?P<text>[^\n]{1,300}?)"
+    r"</summary>\s*$",
+    re.IGNORECASE,
+)
 BARE_TAG = LazyPattern(r"^\s*</?(?:div|section|span|p|details|center)\b[^<>]{0,200}>\s*$", re.I)
 RESOURCE_SPLIT = LazyPattern(r"(?<!\S)[/|·](?!\S)")
 RESOURCE_ONLY = LazyPattern(r"^[\s/|,·•-]*$")
 MAX_TITLE_WORDS = 40
+#: Characters in the longest Han or Hangul title a heading gives (no spaces to count words).
+MAX_CJK_TITLE = 80
 #: A citation's number at the start of a paragraph: "**[3]**", "[3]", "__[3]__".
 CITATION_NUMBER = LazyPattern(r"^\s*(?:\*\*|__)?\[\d{1,3}\](?:\*\*|__)?\s+")
 DATE_LABELS = {"date": FIELD_LABELS["date"] + ("日時", "日程", "开会时间")}
@@ -179,6 +189,7 @@ class _Builder:
     raw_run: list[Block] = field(default_factory=list)
     plain_document: bool = False
     names_follow: bool = False  # after "Members:" with no names on its line
+    summaries: set[int] = field(default_factory=set)  # lines of <summary> headings
     session_fields: _FieldSession | None = None
     index: int = 0
     groups: dict[str, list[Person]] = field(default_factory=dict)
@@ -449,7 +460,12 @@ def _labelled_group(builder: _Builder, index: int) -> int | None:
     end = _labelled_run(builder.blocks, index)
     if end is None:
         return None
-    lines = [(b.line, b.text) for b in builder.blocks[index:end] if b.kind != "blank"]
+    lines = [
+        (b.line, part)
+        for b in builder.blocks[index:end]
+        if b.kind != "blank"
+        for part in field_parts(b.text)
+    ]
     records = group_records(lines)
     heading = _titled_heading(builder, index)
     if not records or (not titled(records[0]) and heading is None):
@@ -467,7 +483,7 @@ def _labelled_group(builder: _Builder, index: int) -> int | None:
     builder.flush_raw()
     builder.finish_field_session()
     entries = [entry for entry in entries if entry is not None]
-    if len(entries) == 1 and builder.stack and _under_heading(builder.blocks, index):
+    if len(entries) == 1 and builder.stack and _under_heading(builder, index):
         # One paper or talk as its section (a schedule's section holds several)
         builder.stack[-1].entry = builder.stack[-1].label.role != "schedule"
     for entry in entries:
@@ -492,10 +508,16 @@ def _record_context(builder: _Builder, heading: str | None) -> RecordContext:
     )
 
 
-def _under_heading(blocks: list[Block], index: int) -> bool:
-    """Whether ``index`` is the first content under a heading."""
-    before = _block_above(blocks, index)
-    return before >= 0 and blocks[before].kind == "heading"
+def _under_heading(builder: _Builder, index: int) -> bool:
+    """Whether ``index`` is the first content under a heading (a ``<summary>`` too)."""
+    before = _block_above(builder.blocks, index)
+    return before >= 0 and (
+        builder.blocks[before].kind == "heading"
+        or (
+            bool(builder.stack)
+            and builder.stack[-1].label.heading.line == builder.blocks[before].line
+        )
+    )
 
 
 def _block_above(blocks: list[Block], index: int) -> int:
@@ -534,7 +556,9 @@ def _labelled_run(blocks: list[Block], index: int) -> int | None:
         ):
             break
         taken += 1
-    known = sum(1 for position in lines[:taken] if is_labelled(blocks[position].text))
+    known = sum(
+        sum(map(is_labelled, field_parts(blocks[position].text))) for position in lines[:taken]
+    )
     if known >= 2 or (known == 1 and not first_labelled):
         return lines[taken - 1] + 1
     return None
@@ -558,16 +582,28 @@ def _content_lines(blocks: list[Block], index: int) -> list[int]:
 
 def _titled_heading(builder: _Builder, index: int) -> str | None:
     """The heading right above ``index`` when it reads as an entry's title, not a section's."""
-    before = _block_above(builder.blocks, index)
-    if before < 0 or builder.blocks[before].kind != "heading" or not builder.stack:
+    if not _under_heading(builder, index) or not builder.stack:
         return None
+    before = _block_above(builder.blocks, index)
     label, written = builder.stack[-1].label, builder.blocks[before].text
     text = unlabelled(written)
     if text != written:
         return text  # "Title: X" names its entry whatever words X holds
     if label.role is not None or label.week is not None or label.date is not None:
         return None
-    return text if plain(text).links or looks_like_title(clean(plain(text).text)) else None
+    words = clean(plain(text).text)
+    return text if plain(text).links or looks_like_title(words) or _cjk_title(words) else None
+
+
+def _cjk_title(text: str) -> bool:
+    """A heading in Han or Hangul that can title the entry its labelled lines describe
+    ("基于图神经网络的推荐", "희소 라우팅 연구"): short, no sentence."""
+    return (
+        has_han_or_hangul(text)
+        and text.rstrip()[-1:] not in FULL_STOPS
+        and len(text) <= MAX_CJK_TITLE
+        and not _is_sentence(text)
+    )
 
 
 def _bare_tag(block: Block) -> bool:
@@ -1631,9 +1667,28 @@ def _field_record(builder: _Builder, fields: list[str], block: Block | HtmlTable
 
 
 def _html(builder: _Builder, index: int) -> int:
-    """An HTML line: a table or list read like its Markdown twin, else kept as it is."""
+    """An HTML line: a table or list read like its Markdown twin, a ``<summary>`` as the
+    heading of the box it opens, else kept as it is."""
     end = _html_shape(builder, index)
-    return _keep(builder, index) if end is None else end
+    if end is not None:
+        return end
+    block = builder.blocks[index]
+    summary = SUMMARY.match(block.text) if "summary" in block.text.lower() else None
+    if summary is None or not clean(plain(summary.group("text")).text):
+        return _keep(builder, index)
+    # "<details><summary>Title</summary> … </details>": a folded section, one level below
+    # the section it stands in (the summaries of its other boxes are its siblings)
+    level = next(
+        (
+            min(section.label.heading.level + 1, 7)
+            for section in reversed(builder.stack)
+            if section.label.heading.line not in builder.summaries
+        ),
+        7,
+    )
+    builder.summaries.add(block.line)
+    builder.add_heading(heading_from(summary.group("text"), level, block.line, "html"))
+    return index + 1
 
 
 def _html_shape(builder: _Builder, index: int) -> int | None:

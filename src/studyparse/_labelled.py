@@ -25,11 +25,13 @@ from ._regex import LazyPattern
 from ._tables import written_venue_year
 from ._talks import link_value, week_value
 from ._vocab import (
+    INFO_WORDS,
     LINK_WORDS,
     NAME_WORDS,
     PEOPLE_LABELS,
     RECORD_LABELS,
     THING_WORDS,
+    label_in_two_languages,
     label_kind,
     normalized_label,
 )
@@ -38,9 +40,12 @@ from ._vocab import (
 BOLD_LABEL = re.compile(
     r"^(?P<mark>\*\*|__|\*|_)(?P<inner>[^*_]{1,200}?)(?P=mark)\s*(?P<rest>.*)$", re.DOTALL
 )
-#: "Label: value" / "Label：value" with a short label and no link or markup in it.
+#: "Label: value" / "Label：value" with a short label and no link or markup in it; the
+#: label may end in a gloss in brackets ("저자(Authors): …", "Date (KST): …").
 PLAIN_LABEL = re.compile(
-    r"^(?P<label>[^:：\[\]()<>*`|]{1,30}?)\s*[:：]\s*(?P<value>.*)$", re.DOTALL
+    r"^(?P<label>[^:：\[\]()（）<>*`|]{1,30}?(?:\s*[(（][^:：\[\]()（）<>*`|]{1,20}[)）])?)"
+    r"\s*[:：]\s*(?P<value>.*)$",
+    re.DOTALL,
 )
 #: "Speaker - Name": a dash is a separator only after a label the vocabulary knows.
 DASH_LABEL = LazyPattern(r"^(?P<label>[^\-–—:：\[\]()<>*`|]{1,20}?)\s+[-–—]\s+(?P<value>\S.*)$")
@@ -48,6 +53,12 @@ DASH_LABEL = LazyPattern(r"^(?P<label>[^\-–—:：\[\]()<>*`|]{1,20}?)\s+[-–
 LEADING_MARK = LazyPattern(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+(?:\[[ xX✓✔]\][ \t]*)?")
 LABEL_PARTS = LazyPattern(r"(?<!\s)\s*[/&|,]\s*")
 #: The separators between the parts of an unlabelled line ("Alibaba Group, KDD 2018").
+#: A year and nothing else ("2017", "2017年").
+YEAR_ALONE = LazyPattern(r"^(?:19|20)\d{2}年?$")
+#: What separates labelled fields written on one line: a line-break tag, a bar, a tab.
+FIELD_BREAK = LazyPattern(
+    r"(?<![ \t])(?:[ \t]*<br[ \t]*/?>|[ \t]+[|｜](?=[ \t]))[ \t]*|\t+", re.IGNORECASE
+)
 LINE_PARTS = LazyPattern(r"[,;，；、|·]")
 PEOPLE = {"people": PEOPLE_LABELS}
 #: The most characters an entry's title line holds.
@@ -129,7 +140,14 @@ def record_kind(label: str) -> str | None:
         kinds = {label_kind(part, RECORD_LABELS) for part in LABEL_PARTS.split(label) if part}
         kinds.discard(None)
         kind = kinds.pop() if len(kinds) == 1 else None
-    return kind or _link_kind(label)
+    return kind or _link_kind(label) or _kind_in_two_languages(label)
+
+
+def _kind_in_two_languages(label: str) -> str | None:
+    """ "论文链接 Paper link", "Paper title 论文标题": each language's label names one field."""
+    parts = label_in_two_languages(normalized_label(label))
+    kinds = {label_kind(part, RECORD_LABELS) or _link_kind(part) for part in parts}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 #: What a "<thing> link" label points at, by the thing's kind ("论文地址", "Code URL").
@@ -179,6 +197,19 @@ def _field_of_thing(wanted: str) -> str | None:
     return None
 
 
+def heads_fields(markdown: str) -> bool:
+    """A line that only names a group of fields ("**Paper info**", "- 论文信息："), no title."""
+    wanted = normalized_label(clean(plain(markdown).text).rstrip(":："))
+    for word in INFO_WORDS:
+        if wanted == word:
+            return True
+        if wanted.endswith(word):
+            thing = wanted[: -len(word)].strip()
+            if thing in THING_WORDS or label_kind(thing, RECORD_LABELS) in TITLE_KINDS:
+                return True
+    return False
+
+
 def group_records(lines: list[tuple[int, str]]) -> list[LabelledRecord]:
     """Labelled lines (line number, markdown) as records.
 
@@ -191,29 +222,75 @@ def group_records(lines: list[tuple[int, str]]) -> list[LabelledRecord]:
     found = [split_label(markdown) for _, markdown in lines]
     known = [line is not None and line.kind is not None for line in found]
     records: list[LabelledRecord] = []
+    pending: list[tuple[int, str]] = []  # lines heading the fields before the first record
     for position, (number, markdown) in enumerate(lines):
         line, current = found[position], records[-1] if records else None
+        if not known[position] and heads_fields(markdown):
+            if current is not None:
+                current.raw.append(markdown)
+            else:
+                pending.append((number, markdown))
+            continue
         if not known[position]:
             follows = position + 1 < len(lines) and known[position + 1]
             apart = line is None or position == 0 or lines[position - 1][0] + 1 < number
             if current is None or (apart and follows and _has_fields(current)):
-                current = LabelledRecord(line=number)
-                records.append(current)
+                current = _opened(records, number, pending)
                 current.add("head", markdown)
+            elif line is None and (links := _named_links(markdown)):
+                for kind, link in links:
+                    current.add(kind, link)  # "[论文](u) [Code](u)": each link's text names it
             elif line is None and not _titled(current):
                 current.add("head", markdown)  # the title after its fields ("Topic:", "Host:")
             elif (venue := venue_line(markdown)) and not current.first("venue"):
                 current.add("venue", venue)  # "Alibaba Group, KDD 2018" under the fields
+            elif (
+                line is not None
+                and (by_content := _kind_by_content(line.value)) is not None
+                and not current.first(by_content)
+            ):
+                current.add(by_content, line.value)  # "发表时间：2017", "Published: ICML 2019"
             current.raw.append(markdown)
             continue
         assert line is not None and line.kind is not None
         again = line.kind in TITLE_KINDS and line.kind in current.values if current else False
         if current is None or (again and _described(current)):
-            current = LabelledRecord(line=number)
-            records.append(current)
+            current = _opened(records, number, pending)
         current.add(line.kind, line.value)
         current.raw.append(markdown)
     return records
+
+
+def _kind_by_content(value: str) -> str | None:
+    """The field an unknown label's value is by what it is: a year alone is the year, a
+    venue the knowledge base knows with its year is the venue; else None."""
+    text = clean(plain(value).text).strip()
+    if YEAR_ALONE.match(text):
+        return "year"
+    venue, year = venue_and_year(text)
+    return "venue" if venue is not None and year is not None else None
+
+
+def _named_links(markdown: str) -> list[tuple[str, str]]:
+    """The links of a line that is only links, each with the field its text names
+    ("[PDF](u)" is the url, "[代码](u)" the code); [] when any link's text names none."""
+    if cell_kind(markdown) != "links":
+        return []
+    found = [(record_kind(link.text), link) for link in plain(markdown).links if link.url]
+    if not found or any(kind is None for kind, _ in found):
+        return []
+    return [(kind, f"[{link.text}]({link.url})") for kind, link in found if kind is not None]
+
+
+def _opened(
+    records: list[LabelledRecord], number: int, pending: list[tuple[int, str]]
+) -> LabelledRecord:
+    """A new record at line ``number``; the first takes the lines that headed its fields."""
+    record = LabelledRecord(line=pending[0][0] if pending and not records else number)
+    if not records:
+        record.raw.extend(markdown for _, markdown in pending)
+    records.append(record)
+    return record
 
 
 def venue_line(markdown: str) -> str | None:
@@ -227,9 +304,11 @@ def venue_line(markdown: str) -> str | None:
 
 
 def field_table(rows: tuple[tuple[str, ...], ...]) -> list[str] | None:
-    """A two-column table of "label | value" rows (its header perhaps "Field | Value") as
-    labelled lines, when most rows and at least two are labelled ones the vocabulary knows;
-    else None."""
+    """A two-column table of "label | value" rows (its header perhaps "Field | Value"), or
+    a header of labels over one row of values, as labelled lines, when most rows (or header
+    cells), and at least two, are labels the vocabulary knows; else None."""
+    if len(rows) == 2 and len(rows[0]) > 2:
+        return _one_row_fields(rows[0], rows[1])
     if not rows or any(len(row) != 2 for row in rows):
         return None
     known = [bool(row[0].strip()) and record_kind(row[0]) is not None for row in rows]
@@ -237,6 +316,21 @@ def field_table(rows: tuple[tuple[str, ...], ...]) -> list[str] | None:
         return None
     body = rows if known[0] else rows[1:]
     return [f"{label.strip()}: {value.strip()}" for label, value in body if label.strip()]
+
+
+def _one_row_fields(header: tuple[str, ...], row: tuple[str, ...]) -> list[str] | None:
+    """A header of field labels over one row of values ("| 作者 | 会议 | 年份 |"), with no
+    title column: one entry's fields, its title in the heading above; else None."""
+    kinds = [record_kind(cell) if cell.strip() else None for cell in header]
+    if any(kind in (*TITLE_KINDS, "topic") for kind in kinds):
+        return None
+    if sum(kind is not None for kind in kinds) * 2 <= len(header) or len(row) != len(header):
+        return None
+    return [
+        f"{label.strip()}: {value.strip()}"
+        for label, value in zip(header, row, strict=True)
+        if label.strip() and value.strip()
+    ]
 
 
 def _titled(record: LabelledRecord) -> bool:
@@ -270,9 +364,29 @@ def can_head(markdown: str) -> bool:
 
 
 def is_labelled(markdown: str) -> bool:
-    """A line whose label the vocabulary knows."""
+    """A line whose label the vocabulary knows, or whose value shows the field it is
+    ("发表时间：2019": a year alone)."""
     found = split_label(markdown)
-    return found is not None and found.kind is not None
+    return found is not None and (
+        found.kind is not None or _kind_by_content(found.value) is not None
+    )
+
+
+def field_parts(markdown: str) -> list[str]:
+    """A line holding several labelled fields ("作者：A | 会议：B", "**Authors:** A<br>
+    **Venue:** B") as one part per field, when two parts or more have a known label; else
+    the line alone."""
+    if (
+        "<" not in markdown
+        and "|" not in markdown
+        and "｜" not in markdown
+        and "\t" not in markdown
+    ):
+        return [markdown]
+    parts = [part for part in FIELD_BREAK.split(markdown.strip()) if part.strip()]
+    if len(parts) < 2 or sum(is_labelled(part) for part in parts) < 2:
+        return [markdown]
+    return parts
 
 
 @dataclass(frozen=True, slots=True)

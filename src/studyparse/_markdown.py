@@ -610,8 +610,9 @@ class _Siblings:
 def _siblings(writer: _SourceWriter, nodes: list[_Node], indent: int) -> _Siblings:
     """The markers of a level's items: each run of numbered or of bulleted items (a change
     of kind starts a new list in CommonMark) is written numbered when it was numbered or
-    holds a paper, else with ``-``; numbering starts where the run's first item did and
-    goes on across runs that are both written numbered (CommonMark joins them)."""
+    holds papers (two, or one that is the run's only item), else with ``-``; numbering
+    starts where the run's first item did and goes on across runs that are both written
+    numbered (CommonMark joins them)."""
     runs: list[tuple[bool, list[_Node]]] = []
     for node in nodes:
         if node.block.kind != "item":
@@ -624,7 +625,9 @@ def _siblings(writer: _SourceWriter, nodes: list[_Node], indent: int) -> _Siblin
     markers: list[str] = []
     number: int | None = None
     for numbered, run in runs:
-        if not (numbered or any(node.block.line in writer.papers for node in run)):
+        papers = sum(node.block.line in writer.papers for node in run)
+        # one paper among several items is a record of labelled fields, not a list of papers
+        if not (numbered or papers >= 2 or (papers == 1 and len(run) == 1)):
             markers += [BULLET] * len(run)
             number = None
             continue

@@ -26,9 +26,10 @@ from ._venues import lookup
 from ._vocab import FIELD_LABELS, LINK_LABELS, label_kind
 
 YEAR = re.compile(r"^(?:19|20)\d{2}[a-z]?$")
-#: "(ICLR2014)Title", "[CVPR 2014 InceptionNet-v1] Title": a bracketed tag before the title.
+#: "(ICLR2014)Title", "[CVPR 2014 InceptionNet-v1] Title": a bracketed tag before the title,
+#: perhaps after an emoji or a symbol ("📝 [2017] Title").
 LEADING_TAG = re.compile(
-    r"^\s*[(\[（【](?P<tag>[^()\[\]（）【】]{2,60})[)\]）】]\s*(?P<rest>\S.*)$"
+    r"^\s*(?:[^\w\s()\[\]（）【】\"'“`*_<>\\]{1,3}\s*)?[(\[（【](?P<tag>[^()\[\]（）【】]{2,60})[)\]）】]\s*(?P<rest>\S.*)$"
 )
 #: A model's name, not a word: a capital after the first letter, a digit or a hyphen.
 MODEL_NAME = LazyPattern(r"\w[A-Z0-9]|-|\d")
@@ -69,7 +70,7 @@ VENUE_WORDS = re.compile(
 )
 ET_AL = re.compile(r"(?:,|(?<!\s))\s*\bet\.?\s*al\b\.?", re.IGNORECASE)
 #: A match starts at a run of spaces' first character or at a non-space, never mid-run (linear).
-AUTHOR_SPLIT = LazyPattern(r"(?:(?<!\s)|(?=\S))(?:\s*(?:,\s*and\s+|[,;；、]|&)|\s+and\s+)\s*")
+AUTHOR_SPLIT = LazyPattern(r"(?:(?<!\s)|(?=\S))(?:\s*(?:,\s*and\s+|[,，;；、]|&)|\s+and\s+)\s*")
 PAGES = LazyPattern(r"(?<!\s)\s+\d+(?:\.\d+)?(?:\s*\(\s*\d{4}\s*\))?(?:\s*:\s*[\d-]+)?\s*$")
 ARXIV_ID = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf)/|arXiv:\s*)(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE

@@ -358,6 +358,26 @@ RECORD_LABELS: dict[str, tuple[str, ...]] = {
 #: Words for the thing a compound label is about ("模型代码" is the code of the model).
 THING_WORDS: tuple[str, ...] = ("model", "模型", "모델", "モデル", "method", "方法", "방법")
 
+#: Words for a group of an entry's fields ("Paper info", "论文信息", "논문 정보"): a line
+#: of only these words (perhaps after the thing's name) heads the fields, it titles nothing.
+INFO_WORDS: tuple[str, ...] = (
+    "info",
+    "information",
+    "details",
+    "metadata",
+    "meta",
+    "basic info",
+    "basic information",
+    "信息",
+    "基本信息",
+    "资料",
+    "基本資料",
+    "정보",
+    "기본 정보",
+    "情報",
+    "基本情報",
+)
+
 #: Words for the name of a thing, after the thing in a label ("论文名称", "Paper name").
 NAME_WORDS: tuple[str, ...] = ("name", "名称", "名字", "名", "이름", "명", "名前")
 
@@ -722,7 +742,38 @@ def label_kind(
             known = _label_words(tables, kind)
         if wanted in known[1] or squeezed in known[2]:
             return kind
-    return None
+    parts = label_in_two_languages(wanted)
+    if not parts:
+        return None
+    kinds_of_parts = {label_kind(part, tables, kinds) for part in parts}
+    return kinds_of_parts.pop() if len(kinds_of_parts) == 1 else None
+
+
+def label_in_two_languages(wanted: str) -> list[str]:
+    """The parts of a label written twice, in Latin letters and in another script ("作者
+    Authors", "Authors（作者）", "발표자 Presenter"), or [] for a label in one script.
+
+    The label names a field when every part names the same one.
+    """
+    parts: list[str] = []
+    script: bool | None = None
+    for char in wanted:
+        if not char.isalpha():
+            if parts and char in " -.'&" and script is True:
+                parts[-1] += char  # "paper title", "co-author" stay one part
+            elif parts and char == " " and script is False:
+                parts[-1] += char  # "발표 자료" stays one part
+            else:
+                script = None
+            continue
+        latin = char.isascii()
+        if latin is not script:
+            parts.append("")
+            script = latin
+        parts[-1] += char
+    parts = [part.strip(" -.'&") for part in parts]
+    scripts = {part.isascii() for part in parts if part}
+    return [part for part in parts if part] if len(scripts) == 2 else []
 
 
 @lru_cache(maxsize=4096)
