@@ -136,3 +136,44 @@ def test_a_known_venue_with_a_two_digit_year(
     text: str, expected: tuple[str | None, int | None]
 ) -> None:
     assert venue_and_year(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("'14-ECCV", ("ECCV", 2014)),
+        ("17-AAAI", ("AAAI", 2017)),
+        ("’19 TPAMI", ("TPAMI", 2019)),
+        ("12-34", (None, None)),
+        ("20 GB", (None, None)),
+    ],
+)
+def test_a_two_digit_year_before_the_venue(
+    text: str, expected: tuple[str | None, int | None]
+) -> None:
+    """ "'YY-VENUE" is VENUE'YY written the other way round; digits alone are no venue."""
+    assert venue_and_year(text) == expected
+
+
+@pytest.mark.parametrize("name", ["Petar Veličković", "Nguyễn Văn An", "Søren Kierkegaard"])
+def test_a_latin_name_with_accents_is_a_sure_name(name: str) -> None:
+    assert name_strength(name) == 2
+
+
+@pytest.mark.parametrize("name", ["王小明", "김민수"])
+def test_a_name_in_another_script_is_read_by_its_surname(name: str) -> None:
+    assert name_strength(name) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "strength"),
+    [
+        ("Christopher D. Manning", 2),
+        ("A. Browning", 2),
+        ("Deep Learning", 0),
+        ("Graph Reasoning", 0),
+    ],
+)
+def test_an_initial_marks_a_name_whatever_its_surname_ends_with(name: str, strength: int) -> None:
+    """ "-ing" ends title words, and surnames too; an initial ("D.") shows the name."""
+    assert name_strength(name) == strength

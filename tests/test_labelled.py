@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from studyparse import parse
-from studyparse._labelled import group_records, split_label
+from studyparse._labelled import content_kind, group_records, split_label
 
 
 @pytest.mark.parametrize(
@@ -417,3 +417,17 @@ def test_an_unknown_label_names_a_field_by_its_value(line: str, kind: str | None
     records = group_records([(1, "- 作者：Mei Lin"), (2, line)])
     assert len(records) == 1
     assert (kind in records[0].values) if kind else set(records[0].values) == {"authors"}
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("- Omar N. Haddad, Lena Welling", "authors"),
+        ("- Ana Browning, Li Wei, 王小明", "authors"),
+        ("- Deep Learning, Graph Reasoning", None),
+        ("- Ann Lee et al.", "authors"),
+        ("- Some Lab, ICML 2022", "venue"),
+    ],
+)
+def test_an_unlabelled_line_is_a_field_by_what_it_holds(line: str, kind: str | None) -> None:
+    assert content_kind(line) == kind

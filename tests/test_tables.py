@@ -291,3 +291,31 @@ def test_a_table_of_topics_without_venues_is_no_paper_list() -> None:
         "| Routing | how tokens move |\n| Caching | keys |\n"
     )
     assert parse(text).papers == []
+
+
+def test_the_paper_link_beside_the_title_whatever_its_label() -> None:
+    text = (
+        "## Reading\n\n| Title | Published | Links |\n| --- | --- | --- |\n"
+        "| Sparse Token Routing | [ICLR'22](https://openreview.net/forum?id=a1) | |\n"
+        "| Dense Retrieval Heads | '21-ACL | [Paper](https://x.org/b.pdf) / "
+        "[Note](https://github.com/n/n/issues/1) |\n"
+        "| 희소 전문가 라우팅 | KDD 2020 | [Code](https://github.com/c/c) |\n"
+    )
+    assert [(p.venue, p.year, p.url) for p in parse(text).papers] == [
+        ("ICLR", 2022, "https://openreview.net/forum?id=a1"),
+        ("ACL", 2021, "https://x.org/b.pdf"),
+        ("KDD", 2020, None),
+    ]
+
+
+@pytest.mark.parametrize("header", ["Paper Link", "论文链接", "논문 링크"])
+def test_a_column_named_as_the_papers_address(header: str) -> None:
+    text = (
+        f"## Graphs\n\n| Name | {header} |\n| --- | --- |\n"
+        "| GRN: Graph Routing Networks (SIGIR'19) | [paper](https://arxiv.org/abs/1905.00001) |\n"
+        "| LGR: Light Graph Routing (SIGIR'20) | [paper](https://arxiv.org/abs/2002.00002) |\n"
+    )
+    assert [(p.title, p.venue, p.year, p.url) for p in parse(text).papers] == [
+        ("GRN: Graph Routing Networks", "SIGIR", 2019, "https://arxiv.org/abs/1905.00001"),
+        ("LGR: Light Graph Routing", "SIGIR", 2020, "https://arxiv.org/abs/2002.00002"),
+    ]

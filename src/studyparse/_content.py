@@ -61,14 +61,25 @@ VENUE_AND_YEAR = LazyPattern(
 )
 #: A known venue with a two-digit year: "CVPR21", "AAAI-21", "ECCV 22".
 SHORT_VENUE_YEAR = LazyPattern(r"^(?P<venue>[A-Za-z][A-Za-z&+.]{1,20}?)[ \-'’]?(?P<year>\d{2})$")
+#: A two-digit year before a venue's name: "'14-ECCV", "15-CVPR", "'18 TPAMI".
+YEAR_FIRST_VENUE = LazyPattern(
+    r"^(?:['’](?P<year>\d{2})[\s\-–]?|(?P<year2>\d{2})['’]?[\-–])\s*"
+    r"(?P<venue>[A-Za-z][A-Za-z&+.]{1,20})$"
+)
+#: The end of the Latin blocks with accented letters (Latin-1 to Extended-B), and the
+#: block of Vietnamese letters.
+LATIN_END = 0x250
+LATIN_ADDITIONAL = (0x1E00, 0x1EFF)
 #: A mark in a status column: ✅, ✓, O, X, ●.
 MARK_CELL = LazyPattern(r"^[\W_]{1,3}$|^[oOxXvV]$")
 #: One person's name, as study READMEs write it: Hangul or Han in two to four syllables
 #: (perhaps spaced or masked), Japanese names, "Ann Lee", "J. Smith", a handle or an e-mail.
+_CAPITAL = r"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff]"  # accented capitals too
+_LETTERS = r"[a-z\u00c0-\u024f\u1e00-\u1eff'’-]*"
 PERSON_NAME = LazyPattern(
     r"^(?:[\uac00-\ud7af*](?:\s?[\uac00-\ud7af*]){1,3}"
     r"|[\u4e00-\u9fff\u3040-\u30ff](?:\s{0,2}[\u4e00-\u9fff\u3040-\u30ff]){1,4}"
-    r"|[A-Z][a-z\u00c0-\u024f'’-]*\.?(?:[ -][A-Z][a-z\u00c0-\u024f'’-]*\.?){0,2}"
+    rf"|{_CAPITAL}{_LETTERS}\.?(?:[ -]{_CAPITAL}{_LETTERS}\.?){{0,2}}"
     r"|@[A-Za-z][\w-]{1,38}"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$"
 )
@@ -163,11 +174,17 @@ def _is_name(name: str) -> bool:
     if not name or name in NOT_NAMES or not PERSON_NAME.match(name) or is_placeholder(name):
         return False
     words = name.replace("-", " ").split()
+    initialled = any(len(word) == 2 and word.endswith(".") for word in words)  # "D. Manning"
     return all(
         len(word) <= MAX_NAME_WORD
-        and not (len(word) > 5 and word.lower().endswith(NOT_NAME_ENDINGS))
+        and (initialled or not (len(word) > 5 and word.lower().endswith(NOT_NAME_ENDINGS)))
         for word in words
     )
+
+
+def person_shaped(name: str) -> bool:
+    """Written as a person's name is ("Max Welling"), whatever its words end with."""
+    return bool(name) and name not in NOT_NAMES and PERSON_NAME.match(name) is not None
 
 
 def name_strength(name: str) -> int:
@@ -182,9 +199,17 @@ def name_strength(name: str) -> int:
     if "@" in name or "*" in name:
         return 2
     squeezed = name.replace(" ", "")
-    if not squeezed.isascii():
+    if not _latin(squeezed):
         return 2 if _surname_first(squeezed) else 1
     return 2 if len(name.split()) >= 2 else 1
+
+
+def _latin(text: str) -> bool:
+    """Latin letters only, accented ones too ("Veličković", "Nguyễn"): no Hangul, Han or kana."""
+    return text.isascii() or all(
+        ord(char) < LATIN_END or LATIN_ADDITIONAL[0] <= ord(char) <= LATIN_ADDITIONAL[1]
+        for char in text
+    )
 
 
 def _surname_first(name: str) -> bool:
@@ -221,7 +246,8 @@ def year_of(text: str) -> int | None:
 
 
 def venue_and_year(text: str) -> tuple[str | None, int | None]:
-    """ "NeurIPS 2019", "ICLR,2018", "CVPR2016", "2020 ACL" -> (venue, year); or a known venue."""
+    """ "NeurIPS 2019", "ICLR,2018", "CVPR2016", "2020 ACL", "'14-ECCV" -> (venue, year); or
+    a known venue."""
     text = clean(plain(text).text).strip(" .()[]")
     if YEAR_CELL.match(text):
         return None, int(text)
@@ -235,6 +261,9 @@ def venue_and_year(text: str) -> tuple[str | None, int | None]:
     short = SHORT_VENUE_YEAR.match(text)
     if short and lookup(short.group("venue")) is not None:
         return short.group("venue"), full_year(int(short.group("year")))
+    first = YEAR_FIRST_VENUE.match(text) if text[:1] in "'’0123456789" else None
+    if first and (lookup(first.group("venue")) is not None or first.group("venue").isupper()):
+        return first.group("venue"), full_year(int(first.group("year") or first.group("year2")))
     if lookup(text) is not None:
         return text, None
     return None, None

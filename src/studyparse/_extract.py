@@ -22,9 +22,11 @@ from ._inline import clean, plain
 from ._labelled import (
     RecordContext,
     can_head,
+    content_kind,
     field_parts,
     field_table,
     group_records,
+    is_field,
     is_labelled,
     read_record,
     split_label,
@@ -457,7 +459,8 @@ def _labelled_group(builder: _Builder, index: int) -> int | None:
     """
     if builder.draft is not None:
         return None
-    end = _labelled_run(builder.blocks, index)
+    heading = _titled_heading(builder, index)
+    end = _labelled_run(builder.blocks, index, titled_above=heading is not None)
     if end is None:
         return None
     lines = [
@@ -467,7 +470,6 @@ def _labelled_group(builder: _Builder, index: int) -> int | None:
         for part in field_parts(b.text)
     ]
     records = group_records(lines)
-    heading = _titled_heading(builder, index)
     if not records or (not titled(records[0]) and heading is None):
         return None  # only the first record may take its title from the heading
     context = _record_context(builder, heading)
@@ -529,9 +531,10 @@ def _block_above(blocks: list[Block], index: int) -> int:
     return before
 
 
-def _labelled_run(blocks: list[Block], index: int) -> int | None:
+def _labelled_run(blocks: list[Block], index: int, *, titled_above: bool = False) -> int | None:
     """The end of a run of labelled lines from ``index`` (perhaps after a title line).
 
+    Two known labels make a run, or one under a title line or a heading that titles it.
     The lines may be separated by single blank lines. Inside the run, a line with no
     known label belongs to it when a labelled line follows it (the next entry's title
     line) or, with an unknown label, when it stands right under a labelled one.
@@ -539,29 +542,41 @@ def _labelled_run(blocks: list[Block], index: int) -> int | None:
     lines = _content_lines(blocks, index)
     if not lines:
         return None
-    first_labelled = is_labelled(blocks[lines[0]].text)
+    first = blocks[lines[0]].text
+    first_labelled = is_labelled(first) or (titled_above and _authors_line(first))
     if not first_labelled and not (
-        len(lines) > 1 and can_head(blocks[lines[0]].text) and is_labelled(blocks[lines[1]].text)
+        len(lines) > 1 and can_head(first) and _gives_field(blocks[lines[1]].text)
     ):
         return None
     taken = 1
     while taken < len(lines):
         here, before = lines[taken], lines[taken - 1]
-        follows = taken + 1 < len(lines) and is_labelled(blocks[lines[taken + 1]].text)
+        follows = taken + 1 < len(lines) and _gives_field(blocks[lines[taken + 1]].text)
         under = here == before + 1 and (
             split_label(blocks[here].text) is not None or venue_line(blocks[here].text) is not None
         )
         if not (
-            is_labelled(blocks[here].text) or (follows and can_head(blocks[here].text)) or under
+            _gives_field(blocks[here].text) or (follows and can_head(blocks[here].text)) or under
         ):
             break
         taken += 1
     known = sum(
-        sum(map(is_labelled, field_parts(blocks[position].text))) for position in lines[:taken]
+        sum(map(is_field, field_parts(blocks[position].text))) for position in lines[:taken]
     )
-    if known >= 2 or (known == 1 and not first_labelled):
+    if known >= 2 or (known == 1 and (not first_labelled or titled_above)):
         return lines[taken - 1] + 1
     return None
+
+
+def _authors_line(text: str) -> bool:
+    return content_kind(text) == "authors"
+
+
+def _gives_field(text: str) -> bool:
+    """A line that gives a field wherever it stands: by its label, or as a line of authors
+    (a venue line ends a run only right under a field: "Xception, CVPR 2017" apart is an
+    entry of its own)."""
+    return is_labelled(text) or _authors_line(text)
 
 
 def _content_lines(blocks: list[Block], index: int) -> list[int]:
@@ -679,7 +694,7 @@ def _linked_heading_paper(builder: _Builder, index: int, label: Label) -> Paper 
         (i for i in range(index + 1, len(builder.blocks)) if builder.blocks[i].kind != "blank"),
         None,
     )
-    if after is not None and _labelled_run(builder.blocks, after) is not None:
+    if after is not None and _labelled_run(builder.blocks, after, titled_above=True) is not None:
         return None
     read = read_paper(block.text, line=block.line, category=_parent_category(builder))
     return read.paper if read is not None and looks_like_title(read.paper.title) else None

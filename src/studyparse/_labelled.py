@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ._content import cell_kind, venue_and_year
+from ._content import cell_kind, name_strength, person_shaped, venue_and_year
 from ._dates import find_date
 from ._inline import clean, plain
 from ._outline import week_of
@@ -26,11 +26,13 @@ from ._tables import written_venue_year
 from ._talks import link_value, week_value
 from ._vocab import (
     INFO_WORDS,
+    LINK_LABELS,
     LINK_WORDS,
     NAME_WORDS,
     PEOPLE_LABELS,
     RECORD_LABELS,
     THING_WORDS,
+    has_han_or_hangul,
     label_in_two_languages,
     label_kind,
     normalized_label,
@@ -63,6 +65,10 @@ LINE_PARTS = LazyPattern(r"[,;，；、|·]")
 PEOPLE = {"people": PEOPLE_LABELS}
 #: The most characters an entry's title line holds.
 MAX_HEAD = 300
+#: Characters in the longest field label written alone, with no value.
+MAX_BARE_LABEL = 24
+#: Words in the shortest link text taken as a paper's title over its heading.
+MIN_LINKED_TITLE_WORDS = 3
 #: Kinds that begin a new record when they come again.
 TITLE_KINDS = ("title", "paper")
 
@@ -94,16 +100,19 @@ class LabelledRecord:
 
 def split_label(markdown: str) -> LabelledLine | None:
     """A line read as "label: value" (bold or not, any colon), or None when it has no label."""
-    text = (
-        LEADING_MARK.sub("", markdown.strip(), count=1)
-        if markdown[:1] in "-*+•·0123456789 "
-        else markdown.strip()
-    )
-    found = _bold_label(text) or _plain_label(text)
+    text = _unmarked(markdown)
+    found = _bold_label(text) or _plain_label(text) or _bare_label(text)
     if found is None:
         return None
     label, value = found
     return LabelledLine(label=label, kind=record_kind(label), value=value.strip())
+
+
+def _unmarked(markdown: str) -> str:
+    """A line without its list marker ("- ", "1. ", "• ")."""
+    if markdown[:1] in "-*+•·0123456789 ":
+        return LEADING_MARK.sub("", markdown.strip(), count=1)
+    return markdown.strip()
 
 
 def _bold_label(text: str) -> tuple[str, str] | None:
@@ -128,6 +137,16 @@ def _plain_label(text: str) -> tuple[str, str] | None:
     if dashed and record_kind(dashed.group("label")) is not None:
         return dashed.group("label"), dashed.group("value")
     return None
+
+
+def _bare_label(text: str) -> tuple[str, str] | None:
+    """A field's label with no value ("- [ ] 模型代码", "**Slides**"): an empty field. A
+    bare title label ("Paper") is not one: it may be a title or a section's name."""
+    if len(text) > MAX_BARE_LABEL or "](" in text:
+        return None
+    label = text.strip(" *_")
+    kind = record_kind(label) if label else None
+    return (label, "") if kind is not None and kind not in (*TITLE_KINDS, "topic") else None
 
 
 def record_kind(label: str) -> str | None:
@@ -219,7 +238,7 @@ def group_records(lines: list[tuple[int, str]]) -> list[LabelledRecord]:
     kept in the record's raw text. A title label that comes
     again after other fields starts the next record too.
     """
-    found = [split_label(markdown) for _, markdown in lines]
+    found = [_field_line(markdown) for _, markdown in lines]
     known = [line is not None and line.kind is not None for line in found]
     records: list[LabelledRecord] = []
     pending: list[tuple[int, str]] = []  # lines heading the fields before the first record
@@ -280,6 +299,18 @@ def _named_links(markdown: str) -> list[tuple[str, str]]:
     if not found or any(kind is None for kind, _ in found):
         return []
     return [(kind, f"[{link.text}]({link.url})") for kind, link in found if kind is not None]
+
+
+def _field_line(markdown: str) -> LabelledLine | None:
+    """A line read as a field: by its label, else by its content (an unlabelled one)."""
+    found = split_label(markdown)
+    if found is not None:
+        return found
+    kind = content_kind(markdown)
+    if kind is None:
+        return None
+    value = (venue_line(markdown) or markdown) if kind == "venue" else markdown
+    return LabelledLine(label="", kind=kind, value=value)
 
 
 def _opened(
@@ -363,6 +394,35 @@ def can_head(markdown: str) -> bool:
     return week_of(text) is None and find_date(text, 2000)[0] is None
 
 
+def content_kind(markdown: str) -> str | None:
+    """The field an unlabelled line is by what it holds: a line of people's names (two or
+    more, or one and "et al.") is the authors, a known venue with its year the venue."""
+    if split_label(markdown) is not None:
+        return None
+    if venue_line(markdown) is not None:
+        return "venue"
+    inline = plain(_unmarked(markdown))
+    text = clean(inline.text).strip()
+    if inline.links or not text or len(text) > MAX_HEAD:
+        return None
+    return "authors" if _names_line(text) else None
+
+
+def _names_line(text: str) -> bool:
+    """Two or more names shaped as people's, at least half of them sure ones (a surname
+    may end like a noun: "Max Welling"), or one sure name and "et al."."""
+    names = split_authors(text)
+    sure = sum(name_strength(name) == 2 for name in names)
+    if len(names) == 1:
+        return sure == 1 and "et al" in text.lower()
+    return len(names) >= 2 and sure * 2 >= len(names) and all(map(person_shaped, names))
+
+
+def is_field(markdown: str) -> bool:
+    """A line that gives a field: by its label, or by what it holds (``content_kind``)."""
+    return is_labelled(markdown) or content_kind(markdown) is not None
+
+
 def is_labelled(markdown: str) -> bool:
     """A line whose label the vocabulary knows, or whose value shows the field it is
     ("发表时间：2019": a year alone)."""
@@ -416,7 +476,12 @@ def read_record(record: LabelledRecord, context: RecordContext) -> Talk | Paper 
         ),
         "",
     )
-    title_md = title_md or record.first("topic") or unlabelled(context.heading or "")
+    title_md = (
+        title_md
+        or _linked_title(record)
+        or record.first("topic")
+        or unlabelled(context.heading or "")
+    )
     read = read_paper(title_md, line=record.line, category=context.category) if title_md else None
     if read is None:
         return None
@@ -429,6 +494,21 @@ def read_record(record: LabelledRecord, context: RecordContext) -> Talk | Paper 
     if paper.authors or paper.venue or paper.year or paper.url or named:
         return paper
     return None
+
+
+def _linked_title(record: LabelledRecord) -> str:
+    """The paper's link when its text is a title ("论文地址：[Full Title](u)"): it names the
+    paper in full, where a heading above often gives only an alias; else ''."""
+    value = record.first("url") or record.first("paper")
+    links = [link for link in plain(value).links if link.url] if value else []
+    if len(links) != 1:
+        return ""
+    text = clean(links[0].text).strip()
+    titled_text = len(text.split()) >= MIN_LINKED_TITLE_WORDS or (
+        has_han_or_hangul(text) and len(text) >= 4
+    )
+    named = text.startswith(("http", "www.")) or label_kind(text, LINK_LABELS) is not None
+    return value if titled_text and not named and record_kind(text) is None else ""
 
 
 def _link_only(markdown: str) -> bool:

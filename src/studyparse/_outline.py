@@ -19,7 +19,8 @@ from ._records import Heading, HeadingStyle
 from ._regex import LazyPattern
 from ._vocab import FIELD_LABELS, SECTION_ROLES, label_kind, mentions
 
-COUNT = re.compile(r"(?<!\s)\s*[(\[（]\s*(\d{1,4})\s*[)\]）]\s*$")
+#: "Papers (16)", "论文 [8]": a declared count; a year ("Word2Vec (2013)") is none.
+COUNT = re.compile(r"(?<!\s)\s*[(\[（]\s*(?!(?:19|20)\d\d\b)(\d{1,4})\s*[)\]）]\s*$")
 WEEK = re.compile(
     r"(?:\bweek|\bwk|\bW)\s*[-.#]?\s*(\d{1,3})\b|(\d{1,3})\s*(?:주차|주\b|회차|회\b)|第\s*(\d{1,3})\s*[周週次讲]|(?<![\w])W(\d{2})\b",
     re.IGNORECASE,
@@ -29,7 +30,10 @@ FIELD_LINE = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,30}?)[*_]*\s*[:：]\s*(?P<
 SENTENCE_END = LazyPattern(r"[.!?。]$|[다요죠]\.?$")
 MAX_PLAIN_HEADING = 90
 HEADING_NOTE = re.compile(r"[(（]([^()（）]{1,80})[)）]\s*$")
-CATEGORY_PREFIX = re.compile(r"^(?:#+|\d{1,2}[.)]|[IVX]{1,4}\.)\s*(?=\S)")
+#: "## 3. Vision", "3.1 Detection", "II. Theory": the section's number before its name.
+CATEGORY_PREFIX = re.compile(
+    r"^(?:#+|\d{1,2}(?:\.\d{1,2}){1,3}\.?(?=\s)|\d{1,2}[.)]|[IVX]{1,4}\.)\s*(?=\S)"
+)
 
 TALK_FIELDS = ("presenters", "reviewers", "slides", "video", "date")
 

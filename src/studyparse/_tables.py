@@ -572,7 +572,7 @@ def _with_columns(paper: Paper, row: tuple[str, ...], roles: Roles) -> Paper:
     # the paper's year; a year or a month of one ("2019.03") is its publication.
     dated = cell(row, roles, "date")
     year = year or year_of(cell(row, roles, "year")) or (None if is_date(dated) else year_of(dated))
-    url = paper.url or link_value(cell(row, roles, "paper_url"))
+    url = paper.url or link_value(cell(row, roles, "paper_url")) or _row_paper_link(row, roles)
     authors = paper.authors or split_authors(_plain_cell(row, roles, "authors"))
     return replace(
         paper,
@@ -582,6 +582,24 @@ def _with_columns(paper: Paper, row: tuple[str, ...], roles: Roles) -> Paper:
         authors=authors,
         arxiv=paper.arxiv or arxiv_id(" ".join(row)),
     )
+
+
+def _row_paper_link(row: tuple[str, ...], roles: Roles) -> str | None:
+    """The paper's address in a cell beside its title: a link labelled as the paper or
+    the venue ("[Paper](u) / [Note](u)", "[CVPR19](u)", "[OpenReview](u)") or one to a
+    paper host; the first such link, reading the row left to right."""
+    titles = set(roles.get("title", []))
+    for index, markdown in enumerate(row):
+        if index in titles or "](" not in markdown:
+            continue
+        for link in plain(markdown).links:
+            if (
+                link.url
+                and not link.image
+                and (link_role(link) == "paper" or venue_and_year(link.text) != (None, None))
+            ):
+                return link.url
+    return None
 
 
 def _labelled_venue(row: tuple[str, ...], roles: Roles) -> tuple[str | None, int | None]:

@@ -17,6 +17,7 @@ from ._regex import LazyPattern
 from ._vocab import (
     FIELD_LABELS,
     LINK_LABELS,
+    LINK_WORDS,
     NOT_NAMES,
     PAPER_HOSTS,
     PEOPLE_LABELS,
@@ -210,12 +211,26 @@ def table_columns(header: tuple[str, ...]) -> dict[str, list[int]]:
     columns: dict[str, list[int]] = {}
     for index, cell in enumerate(header):
         label = without_symbols(clean(plain(cell).text))
-        kind = label_kind(label, FIELD_LABELS, TABLE_KINDS)
+        kind = label_kind(label, FIELD_LABELS, TABLE_KINDS) or _address_column(label)
         if kind is None:
             first = re.split(r"[\s(（]", label.strip(), maxsplit=1)[0] if label.strip() else ""
             kind = label_kind(first, FIELD_LABELS, TABLE_KINDS) if first else None
         columns.setdefault(kind or "other", []).append(index)
     return columns
+
+
+#: The column a "<thing> <link word>" header names, by the thing's kind ("Paper Link").
+ADDRESS_COLUMNS = {"title": "paper_url"} | {kind: kind for kind in ("slides", "video", "code")}
+
+
+def _address_column(label: str) -> str | None:
+    """ "Paper Link", "论文链接", "Slides URL", "코드 링크": the address of the thing named."""
+    wanted = normalized_label(label)
+    for word in LINK_WORDS:
+        if wanted.endswith(word) and wanted != word:  # a bare "Links" column: by its cells
+            kind = label_kind(wanted[: -len(word)].strip(), FIELD_LABELS, TABLE_KINDS)
+            return ADDRESS_COLUMNS.get(kind) if kind is not None else None
+    return None
 
 
 def without_symbols(label: str) -> str:
