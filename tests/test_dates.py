@@ -127,3 +127,38 @@ def test_a_table_of_yearless_dates_over_the_new_year() -> None:
         "| 12/13 | Sparse Routing | 김지원 |\n| 1/3 | Dense Retrieval | 박서연 |\n"
     )
     assert [talk.date for talk in parse(text).talks] == ["2021-12-13", "2022-01-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("09-11", "2022-09-11"),
+        ("7.3 一", "2022-07-03"),
+        ("2.27 周一", "2022-02-27"),
+        ("20181105-20181118", "2018-11-05"),
+        ("3-4", None),  # chapters, not a date: after a dash the day has two digits
+        ("12345678", None),
+    ],
+)
+def test_dates_written_short_or_as_digits(text: str, expected: str | None) -> None:
+    assert find_date(text, 2022)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "prose",
+    ["We meet every Monday in the 2022 autumn term.", "2022年秋季学期，每周一晚上组会。"],
+)
+def test_the_one_year_the_prose_names_dates_the_schedule(prose: str) -> None:
+    text = (
+        f"# Reading group\n\n{prose}\n\n| Date | Paper | Presenter |\n|---|---|---|\n"
+        "| 10.3 | Sparse Routing | 김지원 |\n| 10.10 | Dense Retrieval | 박서연 |\n"
+    )
+    assert [talk.date for talk in parse(text).talks] == ["2022-10-03", "2022-10-10"]
+
+
+def test_prose_naming_several_years_dates_nothing() -> None:
+    text = (
+        "# Reading group\n\nStarted in 2019, restarted in 2022.\n\n"
+        "| Date | Paper | Presenter |\n|---|---|---|\n| 10.3 | Sparse Routing | 김지원 |\n"
+    )
+    assert [talk.date for talk in parse(text).talks] == [None]

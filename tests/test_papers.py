@@ -902,3 +902,153 @@ def test_a_byline_names_the_authors(item: str, title: str, authors: list[str]) -
 def test_a_two_digit_year_is_in_the_century_it_can_be(item: str, year: int) -> None:
     read = read_paper(item)
     assert read is not None and read.paper.year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[Sparse Token Routing - 2019]()", ("Sparse Token Routing", None, 2019)),
+        ("- Dense Retrieval Heads- 2021", ("Dense Retrieval Heads", None, 2021)),
+        ("- 희소 전문가 라우팅 — KDD 2020", ("희소 전문가 라우팅", "KDD", 2020)),
+        ("- Routing - A Survey", ("Routing - A Survey", None, None)),
+    ],
+)
+def test_a_year_after_a_dash_ends_the_title(
+    text: str, expected: tuple[str, str | None, int | None]
+) -> None:
+    read = read_paper(text, line=1)
+    assert read is not None
+    assert (read.paper.title, read.paper.venue, read.paper.year) == expected
+
+
+def test_topics_written_as_empty_links_hold_the_papers_under_them() -> None:
+    """ "- [ ] [Topic]()" over task items at any depth: a topic, its items the papers."""
+    text = (
+        "# Reading\n\n- [ ] [Graph Learning]()\n"
+        "    - [x] [Sparse Token Routing for Graph Experts](#routing)\n"
+        "    - [ ] [Dense Message Passing Revisited - 2020]()\n"
+        "- 检索\n  - 稠密检索\n"
+        "    - [ ] [Learning to Retrieve Passages at Scale](https://arxiv.org/abs/2001.00001)\n"
+        "    - [ ] [Cascaded Passage Rerankers](https://arxiv.org/abs/2002.00002)\n"
+    )
+    papers = parse(text).papers
+    assert [(p.title, p.year, p.checked) for p in papers] == [
+        ("Sparse Token Routing for Graph Experts", None, True),
+        ("Dense Message Passing Revisited", 2020, False),
+        ("Learning to Retrieve Passages at Scale", 2020, False),
+        ("Cascaded Passage Rerankers", 2020, False),
+    ]
+
+
+def test_a_topic_of_papers_under_a_paper_is_read_not_kept_as_its_notes() -> None:
+    text = (
+        "## Plan\n\n- Others\n"
+        "  - [ ] [Texture Bias in Convolutional Networks](https://arxiv.org/abs/1811.00003)\n"
+        "    - Tracking\n"
+        "      - [x] [Online Tracking with Memory Banks](https://arxiv.org/abs/2003.00004) (IJCV)\n"
+        "      - [ ] [Consensus Tracking in Crowds](https://arxiv.org/abs/2004.00005) (TPAMI)\n"
+    )
+    papers = parse(text).papers
+    assert [(p.title, p.venue, p.notes) for p in papers] == [
+        ("Texture Bias in Convolutional Networks", None, []),
+        ("Online Tracking with Memory Banks", "IJCV", []),
+        ("Consensus Tracking in Crowds", "TPAMI", []),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "[KDD2020] [SPR] Sparse Token Routing for Graphs [[paper]](https://arxiv.org/abs/2001.1)",
+            ("Sparse Token Routing for Graphs", "KDD", 2020, ["SPR"]),
+        ),
+        (
+            "[AAAI'21] [综述] 图神经网络 稀疏 路由 方法",
+            ("图神经网络 稀疏 路由 方法", "AAAI", 2021, ["综述"]),
+        ),
+        ("[2019] [ABC] Too short", ("[ABC] Too short", None, 2019, [])),
+    ],
+)
+def test_a_second_tag_after_the_venue_is_no_part_of_the_title(
+    text: str, expected: tuple[str, str | None, int | None, list[str]]
+) -> None:
+    read = read_paper(text, line=1)
+    assert read is not None
+    paper = read.paper
+    assert (paper.title, paper.venue, paper.year, paper.notes) == expected
+
+
+def test_a_short_name_over_its_citation_is_one_paper_titled_in_full() -> None:
+    text = (
+        "## Routing\n\n- [x] **SpRoute** (2019.6) [[paper](https://arxiv.org/abs/1906.00001)]\n"
+        '    - Haddad et al. "Sparse Token Routing for Mixture Experts"\n'
+        "- [ ] **Dense Heads Revisited** (2020) [[paper](https://arxiv.org/abs/2001.00002)]\n"
+        '    - Lee and Kim - "Dense Heads Revisited: Attention Without Softmax"\n'
+        "- [ ] **그래프 라우팅** (2021.3) [[paper](https://arxiv.org/abs/2103.00003)]\n"
+        '    - 박지훈 et al. "Graph Routing Networks for Sparse Experts" '
+        "[[paper](https://arxiv.org/abs/2109.00009)]\n"
+    )
+    papers = parse(text).papers
+    assert [(p.title, p.authors, p.year, p.url) for p in papers] == [
+        (
+            "Sparse Token Routing for Mixture Experts",
+            ["Haddad"],
+            2019,
+            "https://arxiv.org/abs/1906.00001",
+        ),
+        (
+            "Dense Heads Revisited: Attention Without Softmax",
+            ["Lee", "Kim"],
+            2020,
+            "https://arxiv.org/abs/2001.00002",
+        ),
+        ("그래프 라우팅", [], 2021, "https://arxiv.org/abs/2103.00003"),
+        (
+            "Graph Routing Networks for Sparse Experts",
+            ["박지훈"],
+            2021,
+            "https://arxiv.org/abs/2109.00009",
+        ),
+    ]
+    assert papers[0].notes == ["SpRoute"]
+
+
+@pytest.mark.parametrize("date", ["2016.6", "2017-11", "2018/02"])
+def test_a_year_and_month_in_brackets_is_the_year(date: str) -> None:
+    read = read_paper(f'Kim et al. **"Sparse Token Routing"** ({date}) [[paper](u)]', line=1)
+    assert read is not None
+    assert (read.paper.title, read.paper.venue, read.paper.year) == (
+        "Sparse Token Routing",
+        None,
+        int(date[:4]),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "notes"),
+    [
+        ("Sparse Token Routing（稀疏路由）", "Sparse Token Routing", ["稀疏路由"]),
+        (
+            "Dense Retrieval Heads (밀집 검색 헤드), KDD 2020",
+            "Dense Retrieval Heads",
+            ["밀집 검색 헤드"],
+        ),
+        ("Graph Routing (GR)", "Graph Routing (GR)", []),
+    ],
+)
+def test_a_translation_in_brackets_after_the_title_is_a_note(
+    text: str, title: str, notes: list[str]
+) -> None:
+    read = read_paper(text, line=1)
+    assert read is not None
+    assert (read.paper.title, read.paper.notes) == (title, notes)
+
+
+@pytest.mark.parametrize(
+    "text", ["07 Sparse Token Routing", "🔥 Sparse Token Routing ✨", "Sparse Token Routing 📌"]
+)
+def test_a_padded_number_and_pictographs_are_no_part_of_the_title(text: str) -> None:
+    read = read_paper(text, line=1)
+    assert read is not None
+    assert read.paper.title == "Sparse Token Routing"

@@ -59,7 +59,21 @@ SLASHED_WITH_YEAR = LazyPattern(
     r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])"
 )
 MONTH_SLASH_DAY = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])")
-MONTH_DOT_DAY = re.compile(r"^\s*(?P<month>\d{1,2})\.(?P<day>\d{1,2})\s*$")
+#: A weekday after a date: "一", "(화)", "周三", "Tue".
+_AFTER_WEEKDAY = (
+    r"(?:\s*[(（]?\s*(?:周|星期|週)?[一二三四五六日天月火水木金土월화수목금토일](?:요일|曜日?)?\s*[)）]?"
+    r"|\s*[(（]?\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*[)）]?)?"
+)
+#: A cell that is only a month and day with a dot or a dash ("3.2", "09-11", "7.3 一"); after
+#: a dash the day has two digits ("3-4" may be chapters).
+MONTH_DOT_DAY = re.compile(
+    rf"^\s*(?P<month>\d{{1,2}})(?:\.(?P<day>\d{{1,2}})|-(?P<dashed>\d{{2}})){_AFTER_WEEKDAY}\s*$",
+    re.IGNORECASE,
+)
+#: "20181105", "20181105-20181118": a date written as eight digits (the first of a span).
+COMPACT = LazyPattern(
+    r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>0[1-9]|1[0-2])(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"
+)
 
 
 #: Weekday names, Monday first: English, Japanese, Korean, Chinese.
@@ -169,6 +183,10 @@ def find_date(text: str, default_year: int | None = None) -> tuple[str | None, i
         day, month, year = (int(value) for value in dotted.group("day", "month", "year"))
         month, day = (month, day) if month <= 12 else (day, month)
         return _iso(year, month, day), year
+    compact = COMPACT.search(text)
+    if compact:
+        year = int(compact.group("year"))
+        return _iso(year, int(compact.group("month")), int(compact.group("day"))), year
     short = SHORT_YEAR.search(text)
     if short:
         year = full_year(int(short.group("year")))
@@ -181,7 +199,8 @@ def find_date(text: str, default_year: int | None = None) -> tuple[str | None, i
     ):
         match = search(text)
         if match:
-            month, day = _month(match.group("month")), int(match.group("day"))
+            month = _month(match.group("month"))
+            day = int(match.group("day") or match.group("dashed"))
             if month > 12 >= day:
                 month, day = day, month  # "29/03": a day that cannot be a month comes first
             return _iso(_weekday_year(text, match, month, day, default_year), month, day), None

@@ -93,6 +93,8 @@ from ._vocab import (
     normalized_label,
 )
 
+#: Four digits that may be a year: the cheap test before a block is read for one.
+YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 TITLE_WORDS = re.compile(r"[A-Za-z]")
 PEOPLE_LINE = re.compile(r"^[*_]*(?P<label>[^:：*_]{1,40}?)[*_]*\s*[:：]\s*(?P<value>.+)$")
 EMPTY_LABEL = LazyPattern(r"^[*_]*(?P<label>[^:：*_]{1,40}?)[*_]*\s*[:：]\s*$")
@@ -1031,28 +1033,54 @@ def _has_title_link(block: Block | _Cell) -> bool:
     inline = plain(block.text.split("\n", 1)[0])
     text = clean(inline.text)
     for link in inline.links:
-        if link.url and len(link.text) >= 2 and label_kind(link.text, LINK_LABELS) is None:
+        written = bool(link.url) or looks_like_title(clean(link.text))  # "[Title]()": to fill in
+        if written and len(link.text) >= 2 and label_kind(link.text, LINK_LABELS) is None:
             return len(link.text) * 2 >= _bracketed(text) + 1 or (
                 len(clean(link.text)) * 2 >= len(text)
             )
     return False
 
 
-def _is_container(entry: _Entry, among_papers: bool = False) -> bool:
+def _is_container(entry: _Entry, among_papers: bool = False, depth: int = 0) -> bool:
     """A label item ("Readings", "Survey") whose children are the real entries.
 
-    Its children link their titles or read as papers (a venue, a year, a paper link):
-    half of two or more, or the only one. Among papers, children that are bare titles count.
+    Its children link their titles or read as papers (a venue, a year, a paper link), or
+    are labels of such children themselves (a topic, its subtopic, then the papers; up to
+    ``MAX_TOPIC_DEPTH`` levels down): half of two or more, or the only one. Among papers,
+    children that are bare titles count.
     """
     nested = [b for b in entry.children if b.kind == "item"]
-    if not nested or plain(entry.block.text).links or _reads_as_paper(entry.block):
+    if not nested or _addressed(entry.block) or _reads_as_paper(entry.block):
         return False
-    base = min(_level(b) for b in nested)
-    level = [b for b in nested if _level(b) == base]
-    entries = sum(1 for b in level if _has_title_link(b) or _reads_as_paper(b))
+    subentries = _entries(entry.children)
+    level = [sub.block for sub in subentries if sub.block.kind == "item"]
+    entries = sum(
+        1
+        for sub in subentries
+        if sub.block.kind == "item"
+        and (
+            _has_title_link(sub.block)
+            or _reads_as_paper(sub.block)
+            or (depth < MAX_TOPIC_DEPTH and _is_container(sub, depth=depth + 1))
+        )
+    )
     if among_papers and not entries and len(level) >= 2 and not split_label(entry.block.text):
         entries = sum(1 for b in level if _bare_title(b))
     return entries * 2 >= len(level) and (len(nested) >= 2 or entries == len(level))
+
+
+#: Words in the longest short name a paper goes by ("AlexNet", "Inception v.1").
+MAX_ALIAS_WORDS = 3
+#: Words in the shortest full title that a citation under a short name gives.
+MIN_FULL_TITLE_WORDS = 3
+#: Levels of topic labels looked through for the papers under a topic.
+MAX_TOPIC_DEPTH = 3
+
+
+def _addressed(block: Block) -> bool:
+    """An item with a link to somewhere: "[Topic]()" and "[Topic](#topic)" point nowhere
+    outside the page, the way a topic's label is written as a link to fill in later."""
+    return any(link.url and not link.url.startswith("#") for link in plain(block.text).links)
 
 
 def _titled_container(entry: _Entry) -> bool:
@@ -1484,11 +1512,53 @@ def _paper_entries(builder: _Builder, group: list[_Entry], reads: list[PaperRead
             continue
         if block.task:
             read.paper.checked = block.task == "x"
+        children = entry.children
+        cited = _citing_child(read.paper, children)
+        if cited is not None:
+            read.paper = _titled_by(read.paper, cited)
+            children = children[1:]
         plist.papers.append(read.paper)
         builder.people += read.paper.assignees
-        _paper_children(builder, read.paper, entry.children)
+        _paper_children(builder, read.paper, children)
         if "slides" in read.links:
             _presented_paper(builder, read)
+
+
+def _citing_child(paper: Paper, children: list[Block]) -> Paper | None:
+    """The first item under a paper named by its short name ("**AlexNet** (2012) [[paper](u)]")
+    when it cites that paper in full: authors and a title of three words or more, and no
+    link to another paper ('- Krizhevsky et al. "ImageNet Classification with …"')."""
+    first = next((child for child in children if child.kind != "blank"), None)
+    if first is None or first.kind != "item":
+        return None
+    found = read_paper(first.text, line=first.line, category=paper.category)
+    if found is None or not found.paper.authors:
+        return None
+    child = found.paper
+    other = child.url is not None and paper.url is not None and child.url != paper.url
+    short = len(paper.title.split()) <= MAX_ALIAS_WORDS
+    again = _squeezed(child.title).startswith(_squeezed(paper.title))  # the title, in full
+    full = len(child.title.split()) >= MIN_FULL_TITLE_WORDS
+    return child if full and (short or again) and not other else None
+
+
+def _squeezed(title: str) -> str:
+    return "".join(char for char in title.casefold() if char.isalnum())
+
+
+def _titled_by(paper: Paper, cited: Paper) -> Paper:
+    """A paper named by its short name, with the title and authors its citation gives."""
+    return replace(
+        paper,
+        title=cited.title,
+        authors=cited.authors,
+        venue=paper.venue or cited.venue,
+        year=paper.year or cited.year,
+        url=paper.url or cited.url,
+        arxiv=paper.arxiv or cited.arxiv,
+        notes=[paper.title, *paper.notes, *cited.notes],
+        raw=f"{paper.raw}\n{cited.raw}",
+    )
 
 
 def _field_line(block: Block) -> bool:
@@ -1505,6 +1575,9 @@ def _paper_children(builder: _Builder, paper: Paper, children: list[Block]) -> N
         if sub.block.kind == "item" and _paper_item(sub.block):  # a paper under a paper
             found = read_paper(sub.block.text, line=sub.block.line, category=builder.category())
             _paper_entries(builder, [sub], [found])
+            continue
+        if sub.block.kind == "item" and _is_container(sub, among_papers=True):
+            _read_entries(builder, [sub], "papers")  # a topic of papers under a paper
             continue
         for child in (sub.block, *sub.children):
             if not _attach(builder, paper, child):
@@ -1841,9 +1914,25 @@ def _weekday_year(blocks: list[Block]) -> int | None:
     return weekday_year(texts)
 
 
+def _prose_year(blocks: list[Block]) -> int | None:
+    """The one year the document's headings and paragraphs name ("in the 2017 summer", "2023
+    秋季"), for dates written without one; None when they name none or several."""
+    years: set[int] = set()
+    for block in blocks:
+        if block.kind not in ("text", "heading") or not YEAR_DIGITS.search(block.text):
+            continue
+        text = clean(plain(block.text).text)
+        written = {int(year) for year in YEAR_DIGITS.findall(text)}
+        if len(written) > 1 and max(written) - min(written) > 1:
+            return None  # "Started in 2019, restarted in 2022": which one is not said
+        year = label_year(text)
+        years |= {year} if year is not None else set()
+    return years.pop() if len(years) == 1 else None
+
+
 def build(blocks: list[Block]) -> StudyDocument:
     """The document a careful reader takes from these blocks."""
-    builder = _Builder(blocks, year_hint=_weekday_year(blocks))
+    builder = _Builder(blocks, year_hint=_weekday_year(blocks) or _prose_year(blocks))
     doc = builder.run()
     doc.title = _title(doc, blocks)
     doc.people = merge_people([p for p in builder.people if p.name or p.email])

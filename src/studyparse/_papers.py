@@ -23,9 +23,11 @@ from ._people import handles_in
 from ._records import Paper, Person
 from ._regex import LazyPattern
 from ._venues import lookup
-from ._vocab import FIELD_LABELS, LINK_LABELS, label_kind
+from ._vocab import FIELD_LABELS, LINK_LABELS, has_han_or_hangul, label_kind
 
 YEAR = re.compile(r"^(?:19|20)\d{2}[a-z]?$")
+#: A year and its month, as arXiv versions date a paper: "2016.6", "2017-11", "2018/02".
+YEAR_MONTH = LazyPattern(r"^(?:19|20)\d{2}[./-](?:0?[1-9]|1[0-2])$")
 #: "(ICLR2014)Title", "[CVPR 2014 InceptionNet-v1] Title": a bracketed tag before the title,
 #: perhaps after an emoji or a symbol ("📝 [2017] Title").
 LEADING_TAG = re.compile(
@@ -52,7 +54,7 @@ LEADING_VENUE_YEAR = re.compile(
 )
 #: "1. ", "(2) ", "[3] ", and the numbers of nested sections ("6.1 ", "2.3.1. ").
 ORDINAL = re.compile(
-    r"^(?:(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)]|#\d{1,3})\s+"
+    r"^(?:(?:\[\d{1,3}\]|\(\d{1,3}\)|0\d{1,2}|\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)]|#\d{1,3})\s+"
     r"|\d{1,3}[、．]\s*|[一二三四五六七八九十]{1,3}[、．]\s*|第\s*\d{1,3}\s*[篇章节讲期回]\s*[:：.、]?\s*)"
 )
 #: The characters an ORDINAL can start with.
@@ -117,6 +119,12 @@ AUTHORS_FIRST = LazyPattern(
 SEGMENT_END = LazyPattern(r"(?<!\b[A-Z])\.\s+(?=\S)")
 #: A year that ends a citation's last sentence.
 ENDING_YEAR = LazyPattern(r"(?:^|(?<=[\s,]))((?:19|20)\d{2})$")
+#: Words in the longest second tag before a title ("[GGNN]", "[graph survey]").
+MAX_TAG_WORDS = 3
+#: Words in the shortest title after such a tag.
+MIN_TITLE_AFTER_TAG = 3
+#: A dash and what follows it at a title's end, a space on one side of the dash at least.
+DASHED_TAIL = LazyPattern(r"(?:\s[-–—]\s*|[-–—]\s)(?P<tail>[^-–—]{2,30})$")
 #: A trailing alias in parentheses ("(**BERT**)", "(ViT)") after a citation.
 TRAILING_ALIAS = LazyPattern(r"(?<!\s)\s*\((?:\*\*|__)?[\w.+-]{2,24}(?:\*\*|__)?\)\s*$")
 #: "In" before a venue ("In Extended Semantic Web Conference").
@@ -136,6 +144,8 @@ APA_VENUE_END = LazyPattern(r",\s*\d|\s\(pp?\.|\.\s|\.$")
 URL_TAIL = LazyPattern(r"(?<!\S)https?://\S+\s*$")
 #: What dropped links leave inside the brackets around them ("[[Paper](u)]" -> "[ ]").
 EMPTY_BRACKETS = LazyPattern(r"\[\s*\]|\(\s*\)")
+#: A parenthesis opening a text: "(NeurIPS 2018) [paper]".
+LEADING_PAREN = LazyPattern(r"^[(（](?P<inner>[^()（）]{2,60})[)）]")
 #: A bracketed tag at the end of a title, perhaps before a colon.
 TRAILING_TAG = LazyPattern(r"(?<!\s)\s*[\[(（【](?P<tag>[^\[\]()（）【】]{2,40})[\])）】]$")
 #: A venue and year with a note in another script glued after it ("CVPR 2016最佳论文").
@@ -147,6 +157,8 @@ GLUED_VENUE_YEAR = LazyPattern(
 )
 LABEL_SEPARATORS = " \t:：-–—|/,"
 TITLE_STRIP = " \t:：-–—.,;|/"
+#: Latin letters in the shortest title a translation in brackets may follow.
+MIN_LATIN = 8
 
 
 @dataclass
@@ -237,8 +249,9 @@ def split_authors(text: str) -> list[str]:
 
 
 def _year(text: str) -> int | None:
+    """ "2019", "2019a", "'19", or a year and its month ("2016.6", "2017-11")."""
     text = text.strip().rstrip(".")
-    if YEAR.match(text):
+    if YEAR.match(text) or YEAR_MONTH.match(text):
         return int(text[:4])
     short = SHORT_YEAR.match(text)
     if short:
@@ -365,14 +378,41 @@ def _read_paren(fields: _Fields, *, alone: bool = False) -> None:
         fields.title = fields.title[: match.start()]
         fields.authors = _names(inner)
         fields.evidence += 1
+    elif _translation(fields.title[: match.start()], inner):
+        fields.title = fields.title[: match.start()]  # "Title（标题的译名）": a note
+        fields.notes.append(inner)
+
+
+def _translation(title: str, inner: str) -> bool:
+    """A parenthesis after a Latin title that holds no Latin letter, only Han, Hangul or
+    kana words: the title's translation ("Deep Routing（深度路由）", "(심층 라우팅)")."""
+    latin_title = sum(1 for char in title if char.isascii() and char.isalpha()) >= MIN_LATIN
+    foreign = has_han_or_hangul(inner) or any("\u3040" <= char <= "\u30ff" for char in inner)
+    return latin_title and foreign and not any(char.isascii() and char.isalpha() for char in inner)
 
 
 def _names(text: str) -> list[str]:
     return [part.strip() for part in split_top_level(text, ",&") if part.strip()]
 
 
+def _read_dashed_year(fields: _Fields) -> None:
+    """A year (perhaps with its venue) after a dash at the title's end: "Title - 2016",
+    "Title- 2015", "Title — CVPR 2017"."""
+    match = DASHED_TAIL.search(fields.title) if fields.year is None else None
+    if match is None or not fields.title[: match.start()].strip():
+        return
+    venue, year, _ = _venue_year(match.group("tail"))
+    if year is None or (venue is not None and lookup(venue) is None):
+        return  # "Title - 2016", "Title — CVPR 2017"; not "Title - some words, 2020"
+    fields.title = fields.title[: match.start()]
+    fields.venue, fields.year = fields.venue or venue, year
+    fields.evidence += 1
+
+
 def _read_tail(fields: _Fields) -> None:
-    """Trailing ", Venue, Year" / ", Author et al., Year" / ", Venue Year" segments."""
+    """Trailing ", Venue, Year" / ", Author et al., Year" / ", Venue Year" segments, or
+    one after a dash."""
+    _read_dashed_year(fields)
     parts = split_top_level(fields.title, ",，")
     consumed = 0
     for part in reversed(parts[1:]):
@@ -449,6 +489,7 @@ def _read_leading_tag(fields: _Fields) -> None:
         fields.title = match.group("rest")  # "[MLSys'22] Title", "[CVPR' 14] Title"
         fields.venue, fields.year = fields.venue or tag_venue, fields.year or tag_year
         fields.evidence += 1
+        _read_second_tag(fields)
         return
     year_match = TAG_YEAR.search(tag)
     before = tag[: year_match.start()].strip(" ,-'") if year_match else ""
@@ -468,6 +509,19 @@ def _read_leading_tag(fields: _Fields) -> None:
     fields.venue = fields.venue or venue
     fields.year = fields.year or (int(year_match.group("year")) if year_match else None)
     fields.evidence += 1
+    _read_second_tag(fields)
+
+
+def _read_second_tag(fields: _Fields) -> None:
+    """A second bracketed tag after the venue's ("[ICLR2016] [GGNN] Gated Graph…", "[KDD'19]
+    [survey] …"): a short name or a kind, a note; the title follows it (three words or more)."""
+    match = LEADING_TAG.match(fields.title) if fields.title.startswith(("[", "【")) else None
+    if match is None:
+        return
+    tag, rest = match.group("tag").strip(), match.group("rest")
+    if tag and len(tag.split()) <= MAX_TAG_WORDS and len(rest.split()) >= MIN_TITLE_AFTER_TAG:
+        fields.title = rest
+        fields.notes.append(tag)
 
 
 def _alias_tag(title: str, tag: str, rest: str) -> bool:
@@ -543,7 +597,7 @@ def _read_mla(text: str) -> _Fields | None:
     if not before and not YEAR_ANYWHERE.search(after):
         return None
     fields = _Fields(title=match.group("title").strip().rstrip(".,"))
-    fields.authors = split_authors(before)
+    fields.authors = split_authors(before.strip(" *_-–—:"))  # 'Surname - "Title"'
     years = YEAR_ANYWHERE.findall(after)
     fields.year = int(years[-1]) if years else None
     fields.venue = _mla_container(after) or None
@@ -552,7 +606,15 @@ def _read_mla(text: str) -> _Fields | None:
 
 
 def _mla_container(after: str) -> str:
-    container = re.sub(r"\(\s*(?:19|20)\d{2}\s*\).*$", "", after).strip()
+    """The venue after a quoted title: "Container (2019)", "(NeurIPS 2018)", and none in
+    "(2016.9) [[paper](u)]" (a date and a link's brackets)."""
+    after = EMPTY_BRACKETS.sub(" ", after.replace("**", " ").replace("__", " ")).strip()
+    inner = LEADING_PAREN.match(after)
+    if inner is not None:
+        venue, _, _ = _venue_year(inner.group("inner"))
+        if venue is not None:
+            return venue
+    container = re.sub(r"\(\s*(?:19|20)\d{2}(?:[./-]\d{1,2})?\s*\).*$", "", after).strip()
     container = re.split(r"\.\s+|\.$", container)[0].strip()
     container = re.sub(r"(?:,|(?<!\s))\s*(?<![\d.])(?:19|20)\d{2}\.?$", "", container).strip()
     return PAGES.sub("", container).strip(" .,")
@@ -739,13 +801,17 @@ def _finish_title(title: str) -> str:
 
 
 def _without_symbols(title: str) -> str:
-    """A title without the pictographs before it ("📄 Title", "✅ Title")."""
-    start = 0
-    while start < len(title) and (
-        unicodedata.category(title[start]) in ("So", "Sk", "Mn", "Cf") or title[start] == " "
-    ):
+    """A title without the pictographs around it ("📄 Title", "✅ Title", "Title 🔥")."""
+    start, end = 0, len(title)
+    while start < end and (_pictograph(title[start]) or title[start] == " "):
         start += 1
-    return title[start:] if start < len(title) else title
+    while end > start and (_pictograph(title[end - 1]) or title[end - 1] == " "):
+        end -= 1
+    return title[start:end] if start < end else title
+
+
+def _pictograph(char: str) -> bool:
+    return unicodedata.category(char) in ("So", "Sk", "Mn", "Cf")
 
 
 def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> PaperRead | None:
@@ -795,6 +861,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         _read_paren(fields)
         _read_byline(fields)
         _read_tail(fields)
+        _read_paren(fields)  # "Title (译名), Venue 2020": the parenthesis before the venue
     _read_leading_tag(fields)
     if fields.venue is None and fields.year is None:
         fields.venue, fields.year = badge_venue(source)
