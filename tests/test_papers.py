@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyparse import parse
+from studyparse import parse, to_markdown
 from studyparse._papers import read_paper
 
 
@@ -1052,3 +1052,49 @@ def test_a_padded_number_and_pictographs_are_no_part_of_the_title(text: str) -> 
     read = read_paper(text, line=1)
     assert read is not None
     assert read.paper.title == "Sparse Token Routing"
+
+
+def test_a_name_and_a_bare_paper_address_is_a_paper() -> None:
+    text = (
+        "## Detection\n\n- [ ] SpRoute: https://arxiv.org/abs/1906.00001\n"
+        "- [x] 稀疏路由：https://openreview.net/forum?id=abc\n"
+        "- Slides: https://arxiv.org/abs/1906.00009\n- Code: https://github.com/a/b\n"
+    )
+    papers = parse(text).papers
+    assert [(p.title, p.url) for p in papers] == [
+        ("SpRoute", "https://arxiv.org/abs/1906.00001"),
+        ("稀疏路由", "https://openreview.net/forum?id=abc"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "notes"),
+    [
+        (
+            "[ICML 2020] (MUST READ!) Sparse Token Routing Networks",
+            "Sparse Token Routing Networks",
+            ["MUST READ!"],
+        ),
+        ("(추천!) 희소 토큰 라우팅 네트워크 연구", "희소 토큰 라우팅 네트워크 연구", ["추천!"]),
+        ("(NEW) Dense Retrieval Heads Revisited", "Dense Retrieval Heads Revisited", ["NEW"]),
+        ("(Almost) Free Routing for Experts", "(Almost) Free Routing for Experts", []),
+    ],
+)
+def test_a_readers_mark_before_the_title_is_a_note(text: str, title: str, notes: list[str]) -> None:
+    read = read_paper(text, line=1)
+    assert read is not None
+    assert (read.paper.title, read.paper.notes) == (title, notes)
+
+
+def test_a_note_paragraph_under_a_titled_item_does_not_replace_its_title() -> None:
+    text = (
+        "## Self-training\n\n- [x] [NeurIPS 2020] Sparse Token Routing for Graph Experts\n\n"
+        "    Route the tokens first, then train the experts. (Simple but strong)\n\n"
+        "- [ ] [ICML 2021] Dense Retrieval Heads Revisited\n"
+    )
+    papers = parse(text).papers
+    assert [p.title for p in papers] == [
+        "Sparse Token Routing for Graph Experts",
+        "Dense Retrieval Heads Revisited",
+    ]
+    assert "Route the tokens first" in to_markdown(parse(text))

@@ -93,6 +93,8 @@ from ._vocab import (
     normalized_label,
 )
 
+#: A sentence's full stop inside a text, after a word (not an initial, "vs." or "al.").
+INNER_FULL_STOP = LazyPattern(r"[a-z]{3}\.\s+\S")
 #: Four digits that may be a year: the cheap test before a block is read for one.
 YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 TITLE_WORDS = re.compile(r"[A-Za-z]")
@@ -1215,6 +1217,8 @@ def _titled_alias(builder: _Builder, items: list[Block], end: int) -> int | None
     read = read_paper(items[0].text, line=items[0].line, category=builder.category())
     if read is None or len(read.paper.title.split()) + 2 > len(text.split()):
         return None  # the bullet is no shorter name of the paragraph's paper
+    if len(read.paper.title.split()) > MAX_ALIAS_WORDS + 1:
+        return None  # the bullet titles its paper in full; the paragraph is a note on it
     builder.flush_raw()
     alias = read.paper.title
     paper = replace(read.paper, title=text, notes=[alias, *read.paper.notes])
@@ -1243,6 +1247,7 @@ def _full_title(block: Block, text: str) -> bool:
         and latin * 4 >= len(words) * 3
         and looks_like_title(text)
         and "@" not in text
+        and INNER_FULL_STOP.search(text) is None
         and can_head(block.text)
     )
 

@@ -121,6 +121,8 @@ SEGMENT_END = LazyPattern(r"(?<!\b[A-Z])\.\s+(?=\S)")
 ENDING_YEAR = LazyPattern(r"(?:^|(?<=[\s,]))((?:19|20)\d{2})$")
 #: Words in the longest second tag before a title ("[GGNN]", "[graph survey]").
 MAX_TAG_WORDS = 3
+#: Letters in the shortest reader's mark written in capitals ("NEW", "TODO", "HOT").
+MIN_FLAG_LETTERS = 3
 #: Words in the shortest title after such a tag.
 MIN_TITLE_AFTER_TAG = 3
 #: A dash and what follows it at a title's end, a space on one side of the dash at least.
@@ -211,13 +213,31 @@ def _classify_links(inline: Inline) -> tuple[Link | None, dict[str, str], list[t
             continue
         if kind == "link" and _venue_year(link.text)[:2] != (None, None):
             continue  # "[CVPR 2019](…)" after a title: its words are the venue and year
-        if kind is None and title_link is None and link.url:
+        if kind is None and title_link is None and _named_address(link, before):
+            extras.setdefault("url", link.url)  # "RCNN: https://arxiv.org/abs/…": its address
+            drop.append((link.start, link.end))
+        elif kind is None and title_link is None and link.url:
             title_link = link
         elif kind is not None:
             if kind != "empty" and link.url:
                 extras.setdefault(kind, link.url)
             drop.append((link.start, link.end))
     return title_link, extras, drop
+
+
+def _named_address(link: Link, before: Callable[[], str]) -> bool:
+    """A paper's address written bare after the paper's name ("RCNN: https://arxiv.org/abs/
+    1311.2524"); not after a field's label ("Slides: https://…")."""
+    text = link.text.strip()
+    bare = text == link.url or text.startswith(("http://", "https://", "www."))
+    if not bare or url_role(link.url) != "paper":
+        return False
+    name = before().strip(" :：-–")
+    return (
+        bool(name)
+        and label_kind(name, FIELD_LABELS) is None
+        and label_kind(name, LINK_LABELS) is None
+    )
 
 
 def _text_before(text: str, start: int, drop: list[tuple[int, int]]) -> str:
@@ -501,7 +521,7 @@ def _read_leading_tag(fields: _Fields) -> None:
     else:
         venue = None
     if year_match is None and venue is None:
-        if _alias_tag(fields.title, tag, match.group("rest")):
+        if _alias_tag(fields.title, tag, match.group("rest")) or _flag(tag):
             fields.title = match.group("rest")  # "【ResNet】Deep Residual …": a tag, a note
             fields.notes.append(tag)
         return
@@ -515,13 +535,21 @@ def _read_leading_tag(fields: _Fields) -> None:
 def _read_second_tag(fields: _Fields) -> None:
     """A second bracketed tag after the venue's ("[ICLR2016] [GGNN] Gated Graph…", "[KDD'19]
     [survey] …"): a short name or a kind, a note; the title follows it (three words or more)."""
-    match = LEADING_TAG.match(fields.title) if fields.title.startswith(("[", "【")) else None
+    match = LEADING_TAG.match(fields.title) if fields.title.startswith(("[", "【", "(")) else None
     if match is None:
         return
     tag, rest = match.group("tag").strip(), match.group("rest")
-    if tag and len(tag.split()) <= MAX_TAG_WORDS and len(rest.split()) >= MIN_TITLE_AFTER_TAG:
+    bracketed = not fields.title.startswith("(") or _flag(tag)  # "(Almost) Free…" is a title
+    short = bool(tag) and len(tag.split()) <= MAX_TAG_WORDS
+    if bracketed and short and len(rest.split()) >= MIN_TITLE_AFTER_TAG:
         fields.title = rest
         fields.notes.append(tag)
+
+
+def _flag(tag: str) -> bool:
+    """A reader's mark on an entry ("RECOMMENDED!", "Must read!", "NEW"), not a title word."""
+    letters = [char for char in tag if char.isalpha()]
+    return tag.endswith(("!", "！")) or (len(letters) >= MIN_FLAG_LETTERS and tag.isupper())
 
 
 def _alias_tag(title: str, tag: str, rest: str) -> bool:
