@@ -431,3 +431,17 @@ def test_an_unknown_label_names_a_field_by_its_value(line: str, kind: str | None
 )
 def test_an_unlabelled_line_is_a_field_by_what_it_holds(line: str, kind: str | None) -> None:
     assert content_kind(line) == kind
+
+
+def test_a_title_line_over_its_translation_titles_the_fields_below() -> None:
+    text = (
+        "# 笔记\n\n## SpR\n\n**Sparse Token Routing for Mixture Experts**\n\n稀疏令牌路由\n\n"
+        "- 作者：Omar Haddad, Lena Browning\n- 会议：ICML 2021\n\n"
+        "## DRH\n\nDense Retrieval Heads Revisited\n밀집 검색 헤드 재검토\n"
+        "- 저자: 김민수, 이지호\n- 학회: KDD 2020\n"
+    )
+    papers = parse(text).papers
+    assert [(p.title, p.venue, p.year) for p in papers] == [
+        ("Sparse Token Routing for Mixture Experts", "ICML", 2021),
+        ("Dense Retrieval Heads Revisited", "KDD", 2020),
+    ]

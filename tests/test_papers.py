@@ -1098,3 +1098,50 @@ def test_a_note_paragraph_under_a_titled_item_does_not_replace_its_title() -> No
         "Dense Retrieval Heads Revisited",
     ]
     assert "Route the tokens first" in to_markdown(parse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("[Sparse Token Routing.pdf](papers/Sparse%20Token%20Routing.pdf)", "Sparse Token Routing"),
+        ("[dense_retrieval_heads.pdf](papers/dense_retrieval_heads.pdf)", "dense retrieval heads"),
+        ("[稀疏路由方法.PDF](papers/a.PDF)", "稀疏路由方法"),
+        ("Routing with snake_case_names", "Routing with snake_case_names"),
+    ],
+)
+def test_a_title_written_as_its_file_name(text: str, title: str) -> None:
+    read = read_paper(text, line=1)
+    assert read is not None
+    assert read.paper.title == title
+
+
+def test_bare_labels_beside_topics_and_a_repeated_section_name_are_no_papers() -> None:
+    text = (
+        "### Weak supervision\n\n- Localization\n- Detection\n"
+        "  - [ ] [Sparse Anchors for Weak Detection](https://arxiv.org/abs/2001.00001)"
+        " (CVPR 2020)\n"
+        "- 분할\n- Segmentation\n"
+        "  - [ ] [Dense Masks from Image Labels](https://arxiv.org/abs/2002.00002)\n\n"
+        "### Others\n\n- Others\n"
+        "- [ ] [Texture Bias in Convolutional Networks](https://arxiv.org/abs/1811.00003)\n"
+    )
+    assert [p.title for p in parse(text).papers] == [
+        "Sparse Anchors for Weak Detection",
+        "Dense Masks from Image Labels",
+        "Texture Bias in Convolutional Networks",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "notes"),
+    [
+        ("Sparse Token Routing / 稀疏令牌路由", "Sparse Token Routing", ["稀疏令牌路由"]),
+        ("희소 토큰 라우팅 | Sparse Token Routing", "Sparse Token Routing", ["희소 토큰 라우팅"]),
+        ("SpR: Sparse Routing（SpR：稀疏路由方法）", "SpR: Sparse Routing", ["SpR：稀疏路由方法"]),
+        ("Routing / Gating Networks", "Routing / Gating Networks", []),
+    ],
+)
+def test_a_title_and_its_translation_side_by_side(text: str, title: str, notes: list[str]) -> None:
+    read = read_paper(text, line=1)
+    assert read is not None
+    assert (read.paper.title, read.paper.notes) == (title, notes)

@@ -93,6 +93,8 @@ from ._vocab import (
     normalized_label,
 )
 
+#: Latin letters in the shortest title a translation line may follow.
+MIN_LATIN_TITLE = 8
 #: A sentence's full stop inside a text, after a word (not an initial, "vs." or "al.").
 INNER_FULL_STOP = LazyPattern(r"[a-z]{3}\.\s+\S")
 #: Four digits that may be a year: the cheap test before a block is read for one.
@@ -548,9 +550,16 @@ def _labelled_run(blocks: list[Block], index: int, *, titled_above: bool = False
         return None
     first = blocks[lines[0]].text
     first_labelled = is_labelled(first) or (titled_above and _authors_line(first))
-    if not first_labelled and not (
-        len(lines) > 1 and can_head(first) and _gives_field(blocks[lines[1]].text)
-    ):
+    texts = [blocks[position].text for position in lines[:3]]
+    titled = len(texts) > 1 and can_head(first) and _gives_field(texts[1])
+    paragraphs = all(blocks[position].kind == "text" for position in lines[:2])
+    translated = (
+        len(texts) > 2
+        and paragraphs
+        and _translation_line(first, texts[1])
+        and _gives_field(texts[2])
+    )
+    if not (first_labelled or titled or translated):
         return None
     taken = 1
     while taken < len(lines):
@@ -570,6 +579,25 @@ def _labelled_run(blocks: list[Block], index: int, *, titled_above: bool = False
     if known >= 2 or (known == 1 and (not first_labelled or titled_above)):
         return lines[taken - 1] + 1
     return None
+
+
+def _translation_line(title: str, line: str) -> bool:
+    """A title line and its translation under it: Latin words, then a line in Han, Hangul
+    or kana with hardly a Latin letter ("**Deep Routing**" over "深度路由"), both paragraphs
+    (two items of a list are two entries)."""
+    if not can_head(title) or not can_head(line):
+        return False
+    latin = _latin_letters(clean(plain(title).text))
+    text = clean(plain(line).text)
+    return (
+        latin >= MIN_LATIN_TITLE
+        and has_han_or_hangul(text)
+        and _latin_letters(text) * 3 < len(text)
+    )
+
+
+def _latin_letters(text: str) -> int:
+    return sum(1 for char in text if char.isascii() and char.isalpha())
 
 
 def _authors_line(text: str) -> bool:
@@ -1373,8 +1401,15 @@ def _talk_field_items(builder: _Builder, draft: TalkDraft, items: list[Block]) -
 def _read_entries(builder: _Builder, entries: list[_Entry], role: str | None) -> None:
     """Decide whether sibling entries are talks, papers or topics, and read them."""
     group: list[_Entry] = []
-    for entry in entries:
-        if not _is_container(entry, role == "papers"):
+    containers = [_is_container(entry, role == "papers") for entry in entries]
+    for entry, container in zip(entries, containers, strict=True):
+        if not container and _empty_topic(builder, entry, any(containers)):
+            if group:
+                _read_group(builder, group, role)
+            group = []
+            _keep_entry(builder, entry, entry.children)
+            continue
+        if not container:
             group.append(entry)
             continue
         if group:
@@ -1387,6 +1422,21 @@ def _read_entries(builder: _Builder, entries: list[_Entry], role: str | None) ->
         _read_entries(builder, _entries(entry.children), role)
     if group:
         _read_group(builder, group, role)
+
+
+def _empty_topic(builder: _Builder, entry: _Entry, beside_topics: bool) -> bool:
+    """A bare label with nothing under it where topics stand ("- Localization" beside
+    "- Detection" over its papers), or one that repeats its section's name ("### Others"
+    over "- Others"): a topic still to fill, not a paper."""
+    if entry.children or entry.block.kind != "item" or plain(entry.block.text).links:
+        return False
+    text = clean(plain(entry.block.text).text)
+    heading = builder.stack[-1].label.heading.text if builder.stack else ""
+    if _squeezed(text) and _squeezed(text) == _squeezed(clean(plain(heading).text)):
+        return True
+    return (
+        beside_topics and len(text.split()) <= MAX_ALIAS_WORDS and not _reads_as_paper(entry.block)
+    )
 
 
 def _keep_entry(builder: _Builder, entry: _Entry, children: list[Block]) -> None:

@@ -121,6 +121,10 @@ SEGMENT_END = LazyPattern(r"(?<!\b[A-Z])\.\s+(?=\S)")
 ENDING_YEAR = LazyPattern(r"(?:^|(?<=[\s,]))((?:19|20)\d{2})$")
 #: Words in the longest second tag before a title ("[GGNN]", "[graph survey]").
 MAX_TAG_WORDS = 3
+#: The extension of a document's file at the end of a title ("Title.pdf").
+FILE_NAME = LazyPattern(r"(?<=\w)\.(?:pdf|PDF|pptx?|docx?)\s*$")
+#: Between a title and its translation: " / ", " | ", "｜".
+BILINGUAL_SPLIT = LazyPattern(r"(?<!\s)\s+[/|]\s+|(?<!\s)\s*｜\s*")
 #: Letters in the shortest reader's mark written in capitals ("NEW", "TODO", "HOT").
 MIN_FLAG_LETTERS = 3
 #: Words in the shortest title after such a tag.
@@ -407,8 +411,29 @@ def _translation(title: str, inner: str) -> bool:
     """A parenthesis after a Latin title that holds no Latin letter, only Han, Hangul or
     kana words: the title's translation ("Deep Routing（深度路由）", "(심층 라우팅)")."""
     latin_title = sum(1 for char in title if char.isascii() and char.isalpha()) >= MIN_LATIN
-    foreign = has_han_or_hangul(inner) or any("\u3040" <= char <= "\u30ff" for char in inner)
-    return latin_title and foreign and not any(char.isascii() and char.isalpha() for char in inner)
+    return latin_title and not _foreign_letters(title) and _foreign_letters(inner) >= 2
+
+
+def _foreign_letters(text: str) -> int:
+    """Han, Hangul and kana characters in ``text``."""
+    if text.isascii():
+        return 0
+    return sum(1 for char in text if has_han_or_hangul(char) or "\u3040" <= char <= "\u30ff")
+
+
+def _read_bilingual(fields: _Fields) -> None:
+    """ "English Title / 中文标题", "English Title | 한국어 제목": the title in Latin letters,
+    its translation a note."""
+    parts = BILINGUAL_SPLIT.split(fields.title, maxsplit=1) if not fields.title.isascii() else []
+    if len(parts) != 2:
+        return
+    first, second = (part.strip() for part in parts)
+    for title, other in ((first, second), (second, first)):
+        if _translation(title, other) and _foreign_letters(other) * 2 >= len(
+            other.replace(" ", "")
+        ):
+            fields.title, fields.notes = title, [*fields.notes, other]
+            return
 
 
 def _names(text: str) -> list[str]:
@@ -818,7 +843,7 @@ def _read_trailing_tag(fields: _Fields) -> None:
 
 
 def _finish_title(title: str) -> str:
-    title = _without_symbols(clean(EMPTY_BRACKETS.sub(" ", title)))
+    title = _without_symbols(clean(EMPTY_BRACKETS.sub(" ", _unfiled(title))))
     if title[:1] in ORDINAL_START:
         title = ORDINAL.sub("", title)
     title = title.strip(TITLE_STRIP + "“”\"'*_")
@@ -826,6 +851,16 @@ def _finish_title(title: str) -> str:
         if title.startswith(opening) and title.endswith(closing) and title.count(opening) == 1:
             title = title[1:-1]  # 《Title》: the marks of a title, not part of it
     return clean(title)
+
+
+def _unfiled(title: str) -> str:
+    """A title written as its file's name: "Graph Auto-Encoders.pdf" is "Graph Auto-Encoders",
+    "semi_supervised_graph_networks.pdf" is "semi supervised graph networks"."""
+    match = FILE_NAME.search(title)
+    if match is None:
+        return title
+    name = title[: match.start()]
+    return name.replace("_", " ") if " " not in name.strip() else name
 
 
 def _without_symbols(title: str) -> str:
@@ -891,6 +926,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         _read_tail(fields)
         _read_paren(fields)  # "Title (译名), Venue 2020": the parenthesis before the venue
     _read_leading_tag(fields)
+    _read_bilingual(fields)
     if fields.venue is None and fields.year is None:
         fields.venue, fields.year = badge_venue(source)
     title = _finish_title(fields.title)
