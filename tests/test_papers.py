@@ -1145,3 +1145,45 @@ def test_a_title_and_its_translation_side_by_side(text: str, title: str, notes: 
     read = read_paper(text, line=1)
     assert read is not None
     assert (read.paper.title, read.paper.notes) == (title, notes)
+
+
+@pytest.mark.parametrize(
+    ("heading", "venue", "year"),
+    [
+        ("CVPR 2021", "CVPR", 2021),
+        ("2020", None, 2020),
+        ("논문 2019", None, 2019),
+        ("2023 Spring", None, None),
+        ("2021년 1학기", None, None),
+    ],
+)
+def test_a_heading_that_groups_papers_by_venue_or_year(
+    heading: str, venue: str | None, year: int | None
+) -> None:
+    text = (
+        f"## {heading}\n\n- [Sparse Token Routing for Experts](https://openreview.net/forum?id=a1)\n"
+        "- [Dense Retrieval Heads Revisited](https://openreview.net/forum?id=b2)\n"
+    )
+    papers = parse(text).papers
+    assert [(p.venue, p.year) for p in papers] == [(venue, year), (venue, year)]
+
+
+def test_authors_in_brackets_after_the_title() -> None:
+    read = read_paper("Routing, Not Gating: Sparse Experts (Haddad et al.)", line=1)
+    assert read is not None
+    assert (read.paper.title, read.paper.authors) == (
+        "Routing, Not Gating: Sparse Experts",
+        ["Haddad"],
+    )
+
+
+def test_a_venue_link_after_a_bold_title() -> None:
+    read = read_paper("**Sparse Token Routing** [[IEEE TIP 1997](https://doi.org/10.1/x)]", line=1)
+    assert read is not None
+    paper = read.paper
+    assert (paper.title, paper.venue, paper.year, paper.url) == (
+        "Sparse Token Routing",
+        "IEEE TIP",
+        1997,
+        "https://doi.org/10.1/x",
+    )

@@ -319,3 +319,57 @@ def test_a_column_named_as_the_papers_address(header: str) -> None:
         ("GRN: Graph Routing Networks", "SIGIR", 2019, "https://arxiv.org/abs/1905.00001"),
         ("LGR: Light Graph Routing", "SIGIR", 2020, "https://arxiv.org/abs/2002.00002"),
     ]
+
+
+@pytest.mark.parametrize("header", ["时间", "Date", "날짜"])
+def test_a_date_column_naming_a_venue_and_year_gives_both(header: str) -> None:
+    text = (
+        f"## 相关工作\n\n| {header} | 论文 | 开源 |\n| --- | --- | --- |\n"
+        "| 2025 WACV | [Sparse Token Routing](https://arxiv.org/abs/2410.00001) | 是 |\n"
+        "| CVPR'24 | [Dense Retrieval Heads](https://arxiv.org/abs/2312.00002) | 否 |\n"
+    )
+    assert [(p.venue, p.year) for p in parse(text).papers] == [("WACV", 2025), ("CVPR", 2024)]
+
+
+def test_chinese_publication_headers_name_a_paper_table_not_a_schedule() -> None:
+    """ "发表时间" is when a paper came out (发表: to publish), "发表期刊" where."""
+    text = (
+        "## 项目论文情况\n\n| **论文标题** \t| **发表期刊** \t| **发表时间** \t|\n"
+        "|:---:\t|:---:\t|:---:\t|\n"
+        "| [Sparse Token Routing](https://doi.org/10.1/abc) \t| Bioinformatics \t| 2023/06/30 \t|\n"
+        "| Dense Retrieval Heads \t| KDD \t| 2021/08/14 \t|\n"
+    )
+    doc = parse(text)
+    assert doc.talks == []
+    assert [(p.title, p.venue, p.year) for p in doc.papers] == [
+        ("Sparse Token Routing", "Bioinformatics", 2023),
+        ("Dense Retrieval Heads", "KDD", 2021),
+    ]
+
+
+def test_a_second_paper_column_of_links_gives_the_address() -> None:
+    text = (
+        "## Efficient models\n\n| Title | Venue | Paper | Code |\n|---|---|---|---|\n"
+        "| Sparse Token Routing | ICLR 2024 | [arXiv](https://arxiv.org/abs/2307.00001) | — |\n"
+        "| 희소 라우팅 연구 | KDD 2023 | [Paper](https://arxiv.org/abs/2305.00002) | — |\n"
+    )
+    assert [p.url for p in parse(text).papers] == [
+        "https://arxiv.org/abs/2307.00001",
+        "https://arxiv.org/abs/2305.00002",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "venue"),
+    [
+        ("ACL 2023 (Findings)", "ACL"),
+        ("ICLR 2025 (Spotlight)", "ICLR"),
+        ("NeurIPS 2023 / COLM 2024", "NeurIPS"),
+    ],
+)
+def test_a_known_venue_without_the_notes_its_cell_adds(cell: str, venue: str) -> None:
+    text = (
+        f"## 논문\n\n| 논문 | 학회 |\n|---|---|\n| Sparse Token Routing | {cell} |\n"
+        "| Dense Heads | KDD 2020 |\n"
+    )
+    assert parse(text).papers[0].venue == venue

@@ -16,8 +16,8 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from ._blocks import TAB_WIDTH, Block, definition_end
-from ._content import address_label, cell_kind, url_role
-from ._dates import find_date, label_year, weekday_year
+from ._content import address_label, cell_kind, url_role, venue_and_year
+from ._dates import TERM_WORDS, find_date, label_year, weekday_year
 from ._inline import clean, plain
 from ._labelled import (
     RecordContext,
@@ -83,6 +83,7 @@ from ._talks import (
 if TYPE_CHECKING:
     from ._html import HtmlTable, Shapes
 
+from ._venues import lookup
 from ._vocab import (
     FIELD_LABELS,
     GROUP_WORDS,
@@ -1969,6 +1970,20 @@ def _weekday_year(blocks: list[Block]) -> int | None:
     return weekday_year(texts)
 
 
+def _grouped_by(category: str | None) -> tuple[str | None, int | None]:
+    """The venue and year a paper list's heading groups its papers by ("## CVPR 2021",
+    "### 2020", "GEC Papers 2022"), for papers that name none; none for a term's heading
+    ("2023 Spring", "2021년 1학기": when the group met) or one naming several years."""
+    text = clean(plain(category or "").text)
+    years = set(YEAR_DIGITS.findall(text))
+    if len(years) != 1 or TERM_WORDS.search(text) or find_date(text)[0] is not None:
+        return None, None
+    venue, year = venue_and_year(text)
+    if venue is not None and year is not None and lookup(venue) is not None:
+        return venue, year
+    return None, int(years.pop())
+
+
 def _prose_year(blocks: list[Block]) -> int | None:
     """The one year the document's headings and paragraphs name ("in the 2017 summer", "2023
     秋季"), for dates written without one; None when they name none or several."""
@@ -1992,7 +2007,12 @@ def build(blocks: list[Block]) -> StudyDocument:
     doc.title = _title(doc, blocks)
     doc.people = merge_people([p for p in builder.people if p.name or p.email])
     for paper_list in doc.paper_lists:
+        venue, year = _grouped_by(paper_list.category)
         for paper in paper_list.papers:
+            if paper.year is None and year is not None:
+                paper.year, paper.inferred = year, [*paper.inferred, "year"]
+            if paper.venue is None and venue is not None:
+                paper.venue, paper.inferred = venue, [*paper.inferred, "venue"]
             if paper.year is None and (implied := arxiv_year(paper)) is not None:
                 paper.year, paper.inferred = implied, [*paper.inferred, "year"]
     _resolve_presenters(doc)

@@ -151,8 +151,8 @@ def paper_shapes(paper: Paper) -> list[str]:
     parentheses, ``Title, Venue, Year (A, B)``.
     """
     title = escape(paper.title)
-    year = _written_year(paper)
-    tail = [escape(part) for part in (paper.venue, str(year) if year else None) if part]
+    year, venue = _written_year(paper), _written_venue(paper)
+    tail = [escape(part) for part in (venue, str(year) if year else None) if part]
     authors = f" ({', '.join(escape(name) for name in paper.authors)})" if paper.authors else ""
     if not paper.url:
         return [", ".join([title, *tail]) + authors]
@@ -168,8 +168,13 @@ def _written_year(paper: Paper) -> int | None:
     return None if "year" in paper.inferred else paper.year
 
 
+def _written_venue(paper: Paper) -> str | None:
+    """The venue as the README writes it: none when only its heading implies it."""
+    return None if "venue" in paper.inferred else paper.venue
+
+
 def _paper_key(paper: Paper) -> tuple[str, list[str], str | None, int | None, str | None]:
-    return paper.title, paper.authors, paper.venue, _written_year(paper), paper.url
+    return paper.title, paper.authors, _written_venue(paper), _written_year(paper), paper.url
 
 
 def reads_back(text: str, paper: Paper) -> bool:

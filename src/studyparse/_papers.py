@@ -216,7 +216,13 @@ def _classify_links(inline: Inline) -> tuple[Link | None, dict[str, str], list[t
         if link.image:
             continue
         if kind == "link" and _venue_year(link.text)[:2] != (None, None):
+            if url_role(link.url) == "paper":
+                extras.setdefault("url", link.url)
             continue  # "[CVPR 2019](…)" after a title: its words are the venue and year
+        if kind is None and title_link is None and _venue_link(link, before):
+            if url_role(link.url) == "paper":  # "**Title** [[ECCV 2018](arXiv)]": its address
+                extras.setdefault("url", link.url)
+            continue  # the link's words are the venue and year
         if kind is None and title_link is None and _named_address(link, before):
             extras.setdefault("url", link.url)  # "RCNN: https://arxiv.org/abs/…": its address
             drop.append((link.start, link.end))
@@ -227,6 +233,12 @@ def _classify_links(inline: Inline) -> tuple[Link | None, dict[str, str], list[t
                 extras.setdefault(kind, link.url)
             drop.append((link.start, link.end))
     return title_link, extras, drop
+
+
+def _venue_link(link: Link, before: Callable[[], str]) -> bool:
+    """A link after the title whose words are a venue and its year ("[IEEE TIP 1997](doi)")."""
+    venue, year, _ = _venue_year(link.text)
+    return venue is not None and year is not None and bool(before().strip(" *_"))
 
 
 def _named_address(link: Link, before: Callable[[], str]) -> bool:
@@ -398,6 +410,10 @@ def _read_paren(fields: _Fields, *, alone: bool = False) -> None:
         fields.authors = fields.authors or authors
         fields.notes += notes
         fields.evidence += 2
+    elif authors and len(parts) == 1:
+        fields.title = fields.title[: match.start()]  # "Title (Kaneko et al.)": its authors
+        fields.authors = fields.authors or authors
+        fields.evidence += 1
     elif ("," in inner or "&" in inner) and all(NAME_LIKE.match(name) for name in _names(inner)):
         fields.title = fields.title[: match.start()]
         fields.authors = _names(inner)

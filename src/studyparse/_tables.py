@@ -42,6 +42,7 @@ from ._talks import (
     table_columns,
     week_value,
 )
+from ._venues import lookup
 from ._vocab import (
     GROUP_WORDS,
     LINK_LABELS,
@@ -79,6 +80,8 @@ INLINE_NUMBER = LazyPattern(r"(?:(?<=\s)|^)(\d{1,2})[.)]\s*(?=\S)")
 DATE_MASK = LazyPattern(r"^(?:[YMD]{2,4}|[年月日])(?:\s*[-./]?\s*(?:[YMD]{2,4}|[年月日]))*$", re.I)
 #: A year at the start or the end of a venue cell ("NeurIPS 2013", "2019, ICML", "CVPR'16").
 #: A year at either end of a venue cell, perhaps with its month ("arXiv 2020.04", "2019-06").
+#: A venue's name before a note in brackets or a second venue after a slash.
+VENUE_HEAD = LazyPattern(r"^(?P<venue>[^()/（）]{2,40}?)\s*(?:[(（]|/)")
 EDGE_YEAR = LazyPattern(
     r"(?:^|(?<=[\s,'’]))(?P<year>(?:19|20)\d{2})(?:[./-](?:0?[1-9]|1[0-2]))?(?=[\s,.;]|$)"
 )
@@ -560,8 +563,10 @@ def _with_columns(paper: Paper, row: tuple[str, ...], roles: Roles) -> Paper:
     """A paper completed from its row's venue, year, authors and paper-link columns."""
     venue, year = venue_and_year(cell(row, roles, "venue"))
     if venue is None or year is None:
+        year_text = _plain_cell(row, roles, "year")
+        year_text = "" if is_date(year_text) else year_text  # "2023/06/30": its year below
         written_venue, written_year = written_venue_year(
-            _plain_cell(row, roles, "venue") + " " + _plain_cell(row, roles, "year")
+            _plain_cell(row, roles, "venue") + " " + year_text
         )
         venue, year = venue or written_venue, year or written_year
     if venue is None and year is None:
@@ -571,6 +576,8 @@ def _with_columns(paper: Paper, row: tuple[str, ...], roles: Roles) -> Paper:
     # A day in a paper list's date column is when the group read or added the paper, not
     # the paper's year; a year or a month of one ("2019.03") is its publication.
     dated = cell(row, roles, "date")
+    if venue is None and dated:
+        venue, year = _dated_venue(dated, year)  # a "时间" column of "2025 WACV"
     year = year or year_of(cell(row, roles, "year")) or (None if is_date(dated) else year_of(dated))
     url = paper.url or link_value(cell(row, roles, "paper_url")) or _row_paper_link(row, roles)
     authors = paper.authors or split_authors(_plain_cell(row, roles, "authors"))
@@ -588,9 +595,9 @@ def _row_paper_link(row: tuple[str, ...], roles: Roles) -> str | None:
     """The paper's address in a cell beside its title: a link labelled as the paper or
     the venue ("[Paper](u) / [Note](u)", "[CVPR19](u)", "[OpenReview](u)") or one to a
     paper host; the first such link, reading the row left to right."""
-    titles = set(roles.get("title", []))
+    titled = next((i for i in roles.get("title", []) if i < len(row) and row[i].strip()), None)
     for index, markdown in enumerate(row):
-        if index in titles or "](" not in markdown:
+        if index == titled or "](" not in markdown:  # a second "Paper" column of links counts
             continue
         for link in plain(markdown).links:
             if (
@@ -637,6 +644,15 @@ def _without_spans(text: str, links: list[Link]) -> str:
     return text
 
 
+def _dated_venue(dated: str, year: int | None) -> tuple[str | None, int | None]:
+    """A date column's cell that names a known venue with its year ("2025 WACV", "CVPR'24"):
+    the paper's venue and year; else no venue and ``year`` as it was."""
+    found_venue, found_year = venue_and_year(dated)
+    if found_venue is None or found_year is None or lookup(found_venue) is None:
+        return None, year
+    return found_venue, found_year
+
+
 def written_venue_year(text: str) -> tuple[str | None, int | None]:
     """A venue or year column's text: the year at either end, the rest the venue as written."""
     text = clean(text).strip(" ,.;")
@@ -644,8 +660,17 @@ def written_venue_year(text: str) -> tuple[str | None, int | None]:
     if match is None:
         return (None if is_placeholder(text) else text or None), None
     year = int(match.group("year"))
-    venue = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.;'’")
-    return (venue if venue and not is_placeholder(venue) else None), year
+    venue = " ".join((text[: match.start()] + " " + text[match.end() :]).split()).strip(" ,.;'’")
+    return (_known_part(venue) if venue and not is_placeholder(venue) else None), year
+
+
+def _known_part(venue: str) -> str:
+    """A known venue without what a cell adds to it: "ACL (Findings)", "ICLR (Spotlight)"
+    and "NeurIPS / COLM 2024" are ACL, ICLR and NeurIPS; any other venue as written."""
+    if lookup(venue) is not None:
+        return venue
+    head = VENUE_HEAD.match(venue)
+    return head.group("venue") if head and lookup(head.group("venue")) is not None else venue
 
 
 def _row_talks(
