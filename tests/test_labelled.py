@@ -445,3 +445,22 @@ def test_a_title_line_over_its_translation_titles_the_fields_below() -> None:
         ("Sparse Token Routing for Mixture Experts", "ICML", 2021),
         ("Dense Retrieval Heads Revisited", "KDD", 2020),
     ]
+
+
+@pytest.mark.parametrize(
+    "note", ["核心必读：先路由再训练专家。", "Read this first: routing before experts."]
+)
+def test_a_note_between_the_bold_title_and_its_fields(note: str) -> None:
+    text = (
+        "# 阅读\n\n## SpR\n\n**Sparse Token Routing for Mixture Experts**\n\n"
+        f"{note}\n\n- 作者：Omar Haddad; Lena Browning\n- 年份：2023；依据：本地摘要\n"
+        "- 原文入口：[论文](https://arxiv.org/abs/2301.00001) · [代码](https://github.com/a/b)\n"
+        "- PDF：[2023-SpR.pdf](2023-SpR.pdf)\n"
+    )
+    (paper,) = parse(text).papers
+    assert (paper.title, paper.authors, paper.year, paper.url) == (
+        "Sparse Token Routing for Mixture Experts",
+        ["Omar Haddad", "Lena Browning"],
+        2023,
+        "https://arxiv.org/abs/2301.00001",
+    )

@@ -373,3 +373,16 @@ def test_a_known_venue_without_the_notes_its_cell_adds(cell: str, venue: str) ->
         "| Dense Heads | KDD 2020 |\n"
     )
     assert parse(text).papers[0].venue == venue
+
+
+def test_a_table_of_contents_names_the_papers_its_sections_hold() -> None:
+    text = (
+        "# 量化\n\n| 资料 | 年份 | 提示 |\n| --- | --- | --- |\n"
+        "| [SpR](#p-1) | 2023 | 必读 |\n| [Dense Heads](#p-2) | 未确认 | 选读 |\n\n"
+        "## SpR\n\n**Sparse Token Routing**\n\n- 作者：Omar Haddad\n- 年份：2023\n\n"
+        "## Dense Heads\n\n**Dense Retrieval Heads Revisited**\n\n- 저자: 김민수\n- 연도: 2021\n"
+    )
+    assert [(p.title, p.year) for p in parse(text).papers] == [
+        ("Sparse Token Routing", 2023),
+        ("Dense Retrieval Heads Revisited", 2021),
+    ]

@@ -94,6 +94,8 @@ from ._vocab import (
     normalized_label,
 )
 
+#: A line that is all emphasis: "**Full Title**", "*Full Title*", "__Full Title__".
+EMPHASISED_LINE = LazyPattern(r"^\s*(\*\*|__|\*|_)(?=\S)[^*_\n]{4,300}(?<=\S)\1\s*$")
 #: Latin letters in the shortest title a translation line may follow.
 MIN_LATIN_TITLE = 8
 #: A sentence's full stop inside a text, after a word (not an initial, "vs." or "al.").
@@ -560,9 +562,19 @@ def _labelled_run(blocks: list[Block], index: int, *, titled_above: bool = False
         and _translation_line(first, texts[1])
         and _gives_field(texts[2])
     )
-    if not (first_labelled or titled or translated):
+    noted = (  # "**Full Title**", then a note on it ("核心必读：…"), then the fields
+        len(texts) > 2
+        and paragraphs
+        and not titled
+        and EMPHASISED_LINE.match(first) is not None
+        and can_head(first)  # not "**Week 1**"
+        and EMPHASISED_LINE.match(texts[1]) is None  # a bold line is a title line itself
+        and not is_labelled(texts[1])
+        and _gives_field(texts[2])
+    )
+    if not (first_labelled or titled or translated or noted):
         return None
-    taken = 1
+    taken = 2 if noted else 1
     while taken < len(lines):
         here, before = lines[taken], lines[taken - 1]
         follows = taken + 1 < len(lines) and _gives_field(blocks[lines[taken + 1]].text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ._content import cell_kind, name_strength, person_shaped, venue_and_year
+from ._content import cell_kind, link_role, name_strength, person_shaped, venue_and_year
 from ._dates import find_date
 from ._inline import clean, plain
 from ._outline import week_of
@@ -63,6 +63,8 @@ FIELD_BREAK = LazyPattern(
 )
 LINE_PARTS = LazyPattern(r"[,;，；、|·]")
 PEOPLE = {"people": PEOPLE_LABELS}
+#: A year at the start of a field's value, before anything but a digit.
+LEADING_YEAR = LazyPattern(r"^\s*((?:19|20)\d{2})(?!\d)")
 #: The most characters an entry's title line holds.
 MAX_HEAD = 300
 #: Characters in the longest field label written alone, with no value.
@@ -532,12 +534,29 @@ def unlabelled(heading: str) -> str:
     return heading
 
 
+def _hosted_paper(record: LabelledRecord) -> str | None:
+    """The first link of the record to a paper host or labelled as the paper ("[论文](arXiv)")."""
+    for markdown in record.raw:
+        for link in plain(markdown).links:
+            if link.url and "://" in link.url and link_role(link) == "paper":
+                return link.url
+    return None
+
+
+def _leading_year(value: str) -> int | None:
+    """The year a year field begins with, a note after it ("2023；依据：Zotero", "2021 (v2)")."""
+    match = LEADING_YEAR.match(clean(plain(value).text)) if value else None
+    return int(match.group(1)) if match else None
+
+
 def _paper_fields(paper: Paper, record: LabelledRecord, context: RecordContext) -> Paper:
     venue, year = venue_and_year(record.first("venue"))
     if venue is None and record.first("venue"):
         venue, year = written_venue_year(clean(plain(record.first("venue")).text))
-    year = year or venue_and_year(record.first("year"))[1]
+    year = year or venue_and_year(record.first("year"))[1] or _leading_year(record.first("year"))
     url = paper.url or link_value(record.first("url")) or _paper_link(record.first("paper"))
+    if url is not None and "://" not in url:
+        url = _hosted_paper(record) or url  # "PDF：[2023-X.pdf](2023-X.pdf)" is a local copy
     return replace(
         paper,
         authors=paper.authors or split_authors(clean(plain(record.first("authors")).text)),

@@ -387,7 +387,7 @@ def read_table(
         return None
     roles = column_roles(rows, context.year)
     kind = table_kind(rows, roles, context)
-    if kind is None:
+    if kind is None or (kind == "papers" and _contents(rows, roles)):
         return None
     if kind in ("talks", "grid") and "index" in roles and "week" not in roles:
         roles["week"] = roles.pop("index")  # a schedule's rows are numbered by session
@@ -651,6 +651,15 @@ def _dated_venue(dated: str, year: int | None) -> tuple[str | None, int | None]:
     if found_venue is None or found_year is None or lookup(found_venue) is None:
         return None, year
     return found_venue, found_year
+
+
+def _contents(rows: Rows, roles: Roles) -> bool:
+    """A table of contents: most titles link a section of this page ("[GPTQ](#p-1)"),
+    where the papers themselves are written; its rows name them, they are not entries."""
+    titles = [cell(row, roles, "title") for row in rows[1:]]
+    inline = [plain(title).links for title in titles if title.strip()]
+    anchored = sum(1 for links in inline if links and links[0].url.startswith("#"))
+    return anchored * 2 > len(inline)
 
 
 def written_venue_year(text: str) -> tuple[str | None, int | None]:
