@@ -464,3 +464,22 @@ def test_a_note_between_the_bold_title_and_its_fields(note: str) -> None:
         2023,
         "https://arxiv.org/abs/2301.00001",
     )
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "2024 - [Sparse Token Routing for Mixture Experts](https://openreview.net/forum?id=a1)",
+        "[Sparse Token Routing for Mixture Experts](https://openreview.net/forum?id=a1), ICLR 2024",
+        "Sparse Token Routing for Mixture Experts[ICLR'24][Example Lab]",
+    ],
+)
+def test_a_heading_that_titles_a_paper_with_its_venue_or_year(heading: str) -> None:
+    text = f"# 笔记\n\n### {heading}\n  * 概述：先路由再训练专家。\n  * 背景：稠密模型太贵。\n"
+    (paper,) = parse(text).papers
+    assert (paper.title, paper.year) == ("Sparse Token Routing for Mixture Experts", 2024)
+
+
+def test_a_resources_heading_linking_a_page_is_no_paper() -> None:
+    text = "# Notes\n\n## [Resources](https://arxiv.org/list/cs.LG/recent)\n\n- blogs and talks\n"
+    assert parse(text).papers == []

@@ -729,12 +729,41 @@ def _linked_heading_paper(builder: _Builder, index: int, label: Label) -> Paper 
     the paper its section is about, when no labelled lines below describe it instead."""
     block = builder.blocks[index]
     inline = plain(block.text)
-    if len(inline.links) != 1 or label.role or label.week is not None or label.date is not None:
+    if label.week is not None or label.date is not None:
+        return None
+    if not inline.links:
+        return _tagged_heading_paper(builder, index, label)
+    if len(inline.links) != 1:
         return None
     link = inline.links[0]
-    text = clean(inline.text)
-    if clean(link.text) != text or url_role(link.url) != "paper" or address_label(link.text):
+    if label.role and len(clean(link.text).split()) < MIN_FULL_TITLE_WORDS + 1:
+        return None  # a section's name ("## [Resources](u)"); a full title's words name none
+    if url_role(link.url) != "paper" or address_label(link.text):
         return None
+    if clean(link.text) != clean(inline.text) and not _tagged_link(block.text, link.text):
+        return None
+    return _heading_paper(builder, index)
+
+
+def _tagged_heading_paper(builder: _Builder, index: int, label: Label) -> Paper | None:
+    """A heading that titles a paper tagged with its venue and year ("### Full Title
+    [NIPS'19][Baidu]", "## Full Title (KDD 2020)"): the paper its section is about."""
+    block = builder.blocks[index]
+    if label.role or ("[" not in block.text and "(" not in block.text):
+        return None
+    read = read_paper(block.text, line=block.line)
+    paper = read.paper if read is not None else None
+    if paper is None or paper.venue is None or paper.year is None:
+        return None
+    if len(paper.title.split()) < MIN_FULL_TITLE_WORDS:
+        return None
+    return _heading_paper(builder, index)
+
+
+def _heading_paper(builder: _Builder, index: int) -> Paper | None:
+    """The heading at ``index`` read as its section's paper, when no labelled lines below
+    describe it instead."""
+    block = builder.blocks[index]
     after = next(
         (i for i in range(index + 1, len(builder.blocks)) if builder.blocks[i].kind != "blank"),
         None,
@@ -743,6 +772,18 @@ def _linked_heading_paper(builder: _Builder, index: int, label: Label) -> Paper 
         return None
     read = read_paper(block.text, line=block.line, category=_parent_category(builder))
     return read.paper if read is not None and looks_like_title(read.paper.title) else None
+
+
+def _tagged_link(markdown: str, linked: str) -> bool:
+    """A heading that links a paper with its venue or year beside the link ("2024 -
+    [Title](u)", "[Title](u), Interspeech 2021"): the words outside are all read as those."""
+    read = read_paper(markdown)
+    paper = read.paper if read is not None else None
+    return (
+        paper is not None
+        and _squeezed(paper.title) == _squeezed(clean(linked))
+        and (paper.venue is not None or paper.year is not None)
+    )
 
 
 def _next_content(blocks: list[Block], index: int) -> Block | None:

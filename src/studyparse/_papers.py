@@ -851,11 +851,29 @@ def _read_trailing_tag(fields: _Fields) -> None:
     if match is None or not fields.title[: match.start()].strip():
         return
     venue, year, _ = _venue_year(match.group("tag"))
+    if year is None and _read_tag_before(fields, match):
+        return  # "Title[NIPS'19][Baidu]": the dated venue before the lab's name
     if year is None and (venue is None or lookup(venue) is None):
         return
     fields.title = fields.title[: match.start()]
     fields.venue, fields.year = fields.venue or venue, fields.year or year
     fields.evidence += 2
+
+
+def _read_tag_before(fields: _Fields, last: re.Match[str]) -> bool:
+    """ "Title[NIPS'19][Baidu]": a venue's tag with its year, then another (the lab, a
+    note) after it; whether it was read."""
+    before = TRAILING_TAG.search(fields.title[: last.start()])
+    if before is None or not fields.title[: before.start()].strip():
+        return False
+    venue, year, _ = _venue_year(before.group("tag"))
+    if year is None or venue is None or lookup(venue) is None:
+        return False
+    fields.notes.append(last.group("tag"))
+    fields.title = fields.title[: before.start()]
+    fields.venue, fields.year = fields.venue or venue, fields.year or year
+    fields.evidence += 2
+    return True
 
 
 def _finish_title(title: str) -> str:
