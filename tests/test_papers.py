@@ -1187,3 +1187,22 @@ def test_a_venue_link_after_a_bold_title() -> None:
         1997,
         "https://doi.org/10.1/x",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2014 - KDD - Sparse Token Routing: Online Experts",
+            ("Sparse Token Routing: Online Experts", "KDD", 2014),
+        ),
+        ("2021 | 희소 토큰 라우팅 연구", ("희소 토큰 라우팅 연구", None, 2021)),
+        ("2020-2021 plans for routing", ("2020-2021 plans for routing", None, None)),
+    ],
+)
+def test_a_year_and_venue_before_a_dash_open_the_title(
+    text: str, expected: tuple[str, str | None, int | None]
+) -> None:
+    read = read_paper(text, line=1)
+    assert read is not None
+    assert (read.paper.title, read.paper.venue, read.paper.year) == expected

@@ -125,6 +125,11 @@ MAX_TAG_WORDS = 3
 FILE_NAME = LazyPattern(r"(?<=\w)\.(?:pdf|PDF|pptx?|docx?)\s*$")
 #: Between a title and its translation: " / ", " | ", "｜".
 BILINGUAL_SPLIT = LazyPattern(r"(?<!\s)\s+[/|]\s+|(?<!\s)\s*｜\s*")
+#: A year, perhaps a venue, each before a dash, then the title: "2014 - SIGKDD - Title".
+LEADING_DATED = LazyPattern(
+    r"^(?P<year>(?:19|20)\d{2})\s*[-–—|]\s*(?!\d)"
+    r"(?:(?P<venue>[A-Za-z][A-Za-z&.' ]{1,20}?)\s+[-–—|]\s+)?(?P<rest>\S.*)$"
+)
 #: Letters in the shortest reader's mark written in capitals ("NEW", "TODO", "HOT").
 MIN_FLAG_LETTERS = 3
 #: Words in the shortest title after such a tag.
@@ -860,6 +865,20 @@ def _read_trailing_tag(fields: _Fields) -> None:
     fields.evidence += 2
 
 
+def _read_leading_year(fields: _Fields) -> None:
+    """ "2014 - SIGKDD - Title", "2021 | Title": a year (and venue) before a dash."""
+    match = LEADING_DATED.match(fields.title) if fields.title[:2] in ("19", "20") else None
+    if match is None or len(match.group("rest").split()) < 2:
+        return
+    venue = match.group("venue")
+    if venue is not None and lookup(venue.strip()) is None:
+        return
+    fields.title = match.group("rest")
+    fields.year = fields.year or int(match.group("year"))
+    fields.venue = fields.venue or (venue.strip() if venue else None)
+    fields.evidence += 1
+
+
 def _read_tag_before(fields: _Fields, last: re.Match[str]) -> bool:
     """ "Title[NIPS'19][Baidu]": a venue's tag with its year, then another (the lab, a
     note) after it; whether it was read."""
@@ -960,6 +979,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         _read_tail(fields)
         _read_paren(fields)  # "Title (译名), Venue 2020": the parenthesis before the venue
     _read_leading_tag(fields)
+    _read_leading_year(fields)
     _read_bilingual(fields)
     if fields.venue is None and fields.year is None:
         fields.venue, fields.year = badge_venue(source)
