@@ -91,6 +91,7 @@ from ._vocab import (
     PEOPLE_LABELS,
     has_han_or_hangul,
     label_kind,
+    latin_letters,
     normalized_label,
 )
 
@@ -600,17 +601,11 @@ def _translation_line(title: str, line: str) -> bool:
     (two items of a list are two entries)."""
     if not can_head(title) or not can_head(line):
         return False
-    latin = _latin_letters(clean(plain(title).text))
+    latin = latin_letters(clean(plain(title).text))
     text = clean(plain(line).text)
     return (
-        latin >= MIN_LATIN_TITLE
-        and has_han_or_hangul(text)
-        and _latin_letters(text) * 3 < len(text)
+        latin >= MIN_LATIN_TITLE and has_han_or_hangul(text) and latin_letters(text) * 3 < len(text)
     )
-
-
-def _latin_letters(text: str) -> int:
-    return sum(1 for char in text if char.isascii() and char.isalpha())
 
 
 def _authors_line(text: str) -> bool:

@@ -23,7 +23,7 @@ from ._people import handles_in
 from ._records import Paper, Person
 from ._regex import LazyPattern
 from ._venues import lookup
-from ._vocab import FIELD_LABELS, LINK_LABELS, has_han_or_hangul, label_kind
+from ._vocab import FIELD_LABELS, LINK_LABELS, foreign_letters, label_kind, latin_letters
 
 YEAR = re.compile(r"^(?:19|20)\d{2}[a-z]?$")
 #: A year and its month, as arXiv versions date a paper: "2016.6", "2017-11", "2018/02".
@@ -431,15 +431,8 @@ def _read_paren(fields: _Fields, *, alone: bool = False) -> None:
 def _translation(title: str, inner: str) -> bool:
     """A parenthesis after a Latin title that holds no Latin letter, only Han, Hangul or
     kana words: the title's translation ("Deep Routing（深度路由）", "(심층 라우팅)")."""
-    latin_title = sum(1 for char in title if char.isascii() and char.isalpha()) >= MIN_LATIN
-    return latin_title and not _foreign_letters(title) and _foreign_letters(inner) >= 2
-
-
-def _foreign_letters(text: str) -> int:
-    """Han, Hangul and kana characters in ``text``."""
-    if text.isascii():
-        return 0
-    return sum(1 for char in text if has_han_or_hangul(char) or "\u3040" <= char <= "\u30ff")
+    latin_title = latin_letters(title) >= MIN_LATIN
+    return latin_title and not foreign_letters(title) and foreign_letters(inner) >= 2
 
 
 def _read_bilingual(fields: _Fields) -> None:
@@ -450,9 +443,7 @@ def _read_bilingual(fields: _Fields) -> None:
         return
     first, second = (part.strip() for part in parts)
     for title, other in ((first, second), (second, first)):
-        if _translation(title, other) and _foreign_letters(other) * 2 >= len(
-            other.replace(" ", "")
-        ):
+        if _translation(title, other) and foreign_letters(other) * 2 >= len(other.replace(" ", "")):
             fields.title, fields.notes = title, [*fields.notes, other]
             return
 

@@ -714,6 +714,18 @@ HAN_OR_HANGUL_BLOCKS = (
 )
 
 
+def latin_letters(text: str) -> int:
+    """Letters of the Latin alphabet without accents in ``text``."""
+    return sum(1 for char in text if char.isascii() and char.isalpha())
+
+
+def foreign_letters(text: str) -> int:
+    """Han, Hangul and kana characters in ``text``."""
+    if text.isascii():
+        return 0
+    return sum(1 for char in text if has_han_or_hangul(char) or "\u3040" <= char <= "\u30ff")
+
+
 def has_han_or_hangul(text: str) -> bool:
     """Whether ``text`` holds a Hangul or Han character.
 
