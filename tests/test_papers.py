@@ -1206,3 +1206,13 @@ def test_a_year_and_venue_before_a_dash_open_the_title(
     read = read_paper(text, line=1)
     assert read is not None
     assert (read.paper.title, read.paper.venue, read.paper.year) == expected
+
+
+@pytest.mark.parametrize("heading", ["期刊论文 2020", "Long-term Memory 2020"])
+def test_a_year_heading_whose_words_only_look_like_a_term(heading: str) -> None:
+    """ "期刊" is a journal and "Long-term" no term: the heading still groups by year."""
+    text = (
+        f"## {heading}\n\n- [Sparse Token Routing for Experts](https://openreview.net/forum?id=a1)\n"
+        "- [Dense Retrieval Heads Revisited](https://openreview.net/forum?id=b2)\n"
+    )
+    assert [p.year for p in parse(text).papers] == [2020, 2020]

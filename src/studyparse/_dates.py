@@ -103,8 +103,8 @@ DIGIT = re.compile(r"\d")
 SPRING_WORDS = LazyPattern(r"spring|\bVT\b|春|봄", re.IGNORECASE)
 #: Words of a term or season: a year beside them is when a group met, not when papers came out.
 TERM_WORDS = LazyPattern(
-    r"spring|summer|fall|autumn|winter|semester|term|season|\bVT\b|\bHT\b"
-    r"|학기|봄|여름|가을|겨울|学期|春|夏|秋|冬|学年|学期|期",
+    r"spring|summer|\bfall\b|autumn|winter|semester|(?<![\w-])term\b|season|\bVT\b|\bHT\b"
+    r"|학기|봄|여름|가을|겨울|学期|学年|春|夏|秋|冬",
     re.IGNORECASE,
 )
 
