@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
-from ._content import cell_kind, person_names, url_role
+from ._content import YEAR_MONTH, cell_kind, person_names, url_role
 from ._dates import full_year
 from ._inline import Inline, Link, clean, plain
 from ._people import handles_in
@@ -26,8 +26,6 @@ from ._venues import lookup
 from ._vocab import FIELD_LABELS, LINK_LABELS, foreign_letters, label_kind, latin_letters
 
 YEAR = re.compile(r"^(?:19|20)\d{2}[a-z]?$")
-#: A year and its month, as arXiv versions date a paper: "2016.6", "2017-11", "2018/02".
-YEAR_MONTH = LazyPattern(r"^(?:19|20)\d{2}[./-](?:0?[1-9]|1[0-2])$")
 #: "(ICLR2014)Title", "[CVPR 2014 InceptionNet-v1] Title": a bracketed tag before the title,
 #: perhaps after an emoji or a symbol ("📝 [2017] Title").
 LEADING_TAG = re.compile(
@@ -292,8 +290,11 @@ def split_authors(text: str) -> list[str]:
 def _year(text: str) -> int | None:
     """ "2019", "2019a", "'19", or a year and its month ("2016.6", "2017-11")."""
     text = text.strip().rstrip(".")
-    if YEAR.match(text) or YEAR_MONTH.match(text):
+    if YEAR.match(text):
         return int(text[:4])
+    month = YEAR_MONTH.match(text)  # "2016.6", "2017-11", "2019年3月", "March 2019"
+    if month:
+        return int(month.group("year") or month.group("year2") or month.group("year3"))
     short = SHORT_YEAR.match(text)
     if short:
         return full_year(int(short.group(1) or short.group(2)))
