@@ -1216,3 +1216,132 @@ def test_a_year_heading_whose_words_only_look_like_a_term(heading: str) -> None:
         "- [Dense Retrieval Heads Revisited](https://openreview.net/forum?id=b2)\n"
     )
     assert [p.year for p in parse(text).papers] == [2020, 2020]
+
+
+def _fields(text: str) -> tuple[str, str | None, int | None]:
+    read = read_paper(text, line=1)
+    assert read is not None
+    return read.paper.title, read.paper.venue, read.paper.year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sparse Token Routing (ACL-IJCNLP 2021)", ("Sparse Token Routing", "ACL-IJCNLP", 2021)),
+        ("희소 토큰 라우팅 연구 (IEEE/CVF 2022)", ("희소 토큰 라우팅 연구", "IEEE/CVF", 2022)),
+    ],
+)
+def test_acronyms_joined_by_a_hyphen_or_slash_are_one_venue(
+    text: str, expected: tuple[str, str | None, int | None]
+) -> None:
+    assert _fields(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dense Retrieval Heads (2021, NeurIPS)", ("Dense Retrieval Heads", "NeurIPS", 2021)),
+        ("稀疏专家路由（2019，CVPR）", ("稀疏专家路由", "CVPR", 2019)),
+        ("Binary Nets on Chips (2017, Intel)", ("Binary Nets on Chips", None, 2017)),
+    ],
+)
+def test_a_venue_may_follow_the_year_in_a_parenthesis(
+    text: str, expected: tuple[str, str | None, int | None]
+) -> None:
+    """After the year only a venue that publishes papers is read; a company is an affiliation."""
+    assert _fields(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sparse Token Routing (ECCV2022 Workshop)", ("Sparse Token Routing", "ECCV", 2022)),
+        (
+            "Dense Retrieval Heads ([ICCV'19 Oral](https://arxiv.org/abs/1901.00001))",
+            ("Dense Retrieval Heads", "ICCV", 2019),
+        ),
+        (
+            "희소 라우팅 ([ICLR'21 (under review)](https://openreview.net/forum?id=x1))",
+            ("희소 라우팅", "ICLR", 2021),
+        ),
+    ],
+)
+def test_a_glued_venue_year_may_carry_a_qualifier(
+    text: str, expected: tuple[str, str | None, int | None]
+) -> None:
+    assert _fields(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sparse Token Routing (Knowledge-Based Systems'21)",
+            ("Sparse Token Routing", "Knowledge-Based Systems", 2021),
+        ),
+        (
+            "Dense Heads | **[Journal of Sparse Methods' 09]**",
+            ("Dense Heads", "Journal of Sparse Methods", 2009),
+        ),
+    ],
+)
+def test_an_apostrophe_year_marks_a_name_of_several_words_as_the_venue(
+    text: str, expected: tuple[str, str | None, int | None]
+) -> None:
+    assert _fields(text) == expected
+
+
+def test_a_lowercase_phrase_before_an_apostrophe_year_is_no_venue() -> None:
+    title, venue, _ = _fields("Notes on what we read in spring '21")
+    assert venue is None
+    assert "spring" in title
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue", "year", "note"),
+    [
+        (
+            "* [x] Sparse Token Routing ([NeurIPS'20](https://example.org/p.pdf)): simple and it "
+            'beats "learned" routers.',
+            "Sparse Token Routing",
+            "NeurIPS",
+            2020,
+            'simple and it beats "learned" routers.',
+        ),
+        (
+            "- 희소 토큰 라우팅 (ICML 2019) - 구현이 간단하고 성능이 좋음",
+            "희소 토큰 라우팅",
+            "ICML",
+            2019,
+            "구현이 간단하고 성능이 좋음",
+        ),
+        (
+            "- [ ] Dense Retrieval Heads ([arXiv](https://arxiv.org/abs/2005.00001)): MoCo plus "
+            '"supervised" clustering',
+            "Dense Retrieval Heads",
+            None,
+            2020,
+            'MoCo plus "supervised" clustering',
+        ),
+    ],
+)
+def test_a_comment_after_the_venue_parenthesis_is_a_note(
+    text: str, title: str, venue: str | None, year: int, note: str
+) -> None:
+    (paper,) = parse(f"## Reading\n\n{text}\n").papers
+    assert (paper.title, paper.venue, paper.year) == (title, venue, year)
+    assert paper.notes[-1] == note
+
+
+def test_pages_after_a_year_parenthesis_are_no_comment() -> None:
+    read = read_paper(
+        "Kim, Ana, et al. “Sparse token routing.” Journal of Sparse Methods 12.3 (2019): 101-117."
+    )
+    assert read is not None
+    assert read.paper.year == 2019
+    assert not any("101" in note for note in read.paper.notes)
+
+
+@pytest.mark.parametrize("mark", ["~", "～"])
+def test_a_tilde_before_a_title_is_a_readers_mark(mark: str) -> None:
+    assert _fields(f"{mark}Sparse Token Routing (CVPR 2018)")[0] == "Sparse Token Routing"

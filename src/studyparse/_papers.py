@@ -60,9 +60,20 @@ ORDINAL_START = frozenset("[(#第一二三四五六七八九十0123456789")
 #: Marks that enclose a title as a whole ("《Title》", "「Title」").
 TITLE_MARKS = (("《", "》"), ("「", "」"), ("『", "』"), ("〈", "〉"))
 QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{4,}?)[”\"]")
-TRAILING_PAREN = re.compile(r"[(（](?P<inner>[^()（）]*)[)）](?:\s*[.,])?\s*$")
+#: A last parenthesis, perhaps holding one of its own ("(ICLR'21 (under review))").
+TRAILING_PAREN = re.compile(
+    r"[(（](?P<inner>(?:[^()（）]|[(（][^()（）]*[)）])*)[)）](?:\s*[.,])?\s*$"
+)
+#: A word of letters in any script.
+WORD = LazyPattern(r"[^\W\d_]{2}")
+#: A parenthesis, then a colon or a dash and a reader's comment ("(NeurIPS'20): simple").
+NOTED_PAREN = LazyPattern(
+    r"[(（](?P<inner>(?:[^()（）]|[(（][^()（）]*[)）]){0,80})[)）]\s*(?:[:：]|\s[–—-])\s*(?P<note>\S.*)$"
+)
 ASSIGNMENT = LazyPattern(r"[(（][^()（）@]*@[^()（）]*[)）]")
 ACRONYM = re.compile(r"^(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]+[A-Z]\w*)$")
+#: The marks that join the acronyms of one venue ("ACL-IJCNLP", "IEEE/ACM").
+JOINED = LazyPattern(r"(?<=\w)[-/](?=\w)")
 VENUE_WORDS = re.compile(
     r"\b(?:IEEE|ACM|USENIX|arxiv|proceedings|conference|symposium|workshop|journal|transactions|"
     r"letters|preprint|whitepaper|technical report)\b",
@@ -164,6 +175,14 @@ GLUED_VENUE_YEAR = LazyPattern(
     r"^(?P<venue>[A-Za-z][A-Za-z&+-]{1,15}?)"
     r"(?:(?P<mark>['’])\s?(?:(?P<short>\d{2})|(?P<long>(?:19|20)\d{2}))|(?P<year>(?:19|20)\d{2}))$"
 )
+#: "ECCV2022 Workshop", "NeurIPS2021 (Oral)": a glued venue-year, then a note.
+GLUED_THEN_NOTE = LazyPattern(
+    r"^(?P<head>[A-Za-z][A-Za-z&+-]{1,15}?(?:['’]\s?\d{2}|['’]?(?:19|20)\d{2}))\s+(?P<note>\S.{0,40})$"
+)
+#: "Cell Reports'20", "Signal Processing' 14": a name of several words, then an apostrophe year.
+APOSTROPHE_YEAR = LazyPattern(r"^(?P<venue>[A-Z][^'’]{1,80}?)\s?['’]\s?(?P<year>\d{2})$")
+#: The small words a venue's name may hold between its capitalised ones.
+NAME_CONNECTORS = frozenset(("of", "on", "and", "for", "in", "the", "&", "-"))
 LABEL_SEPARATORS = " \t:：-–—|/,"
 TITLE_STRIP = " \t:：-–—.,;|/"
 #: Latin letters in the shortest title a translation in brackets may follow.
@@ -309,7 +328,23 @@ def venue_like(text: str) -> bool:
     if lookup(text) is not None or VENUE_WORDS.search(text):
         return True
     words = text.split()
-    return len(words) <= 3 and any(ACRONYM.match(word) for word in words)
+    return len(words) <= 3 and any(_acronyms(word) for word in words)
+
+
+def _capitalised_name(text: str) -> bool:
+    """Words of a proper name, each capitalised but for small connectors ("Journal of Neural
+    Computation", "IEEE Trans. on Industrial Informatics"), up to eight of them."""
+    words = text.split()
+    return 0 < len(words) <= 8 and all(
+        word[:1].isupper() or word[:1].isdigit() or word.lower() in NAME_CONNECTORS
+        for word in words
+    )
+
+
+def _acronyms(word: str) -> bool:
+    """An acronym, or acronyms joined by a hyphen or a slash ("NAACL-HLT", "IEEE/ACM")."""
+    parts = JOINED.split(word)
+    return all(ACRONYM.match(part) for part in parts)
 
 
 def _venue_year(part: str) -> tuple[str | None, int | None, str | None]:
@@ -319,6 +354,14 @@ def _venue_year(part: str) -> tuple[str | None, int | None, str | None]:
     if year is not None:
         return None, year, None
     part = LEADING_IN.sub("", part) or part  # "In PLDI 2019": the venue is PLDI
+    noted = GLUED_THEN_NOTE.match(part) if " " in part else None
+    if noted is not None:  # "ECCV2022 Workshop", "ICCV'19 Oral": a glued venue-year, then a note
+        venue, year, _ = _venue_year(noted.group("head"))
+        if year is not None:
+            return venue, year, noted.group("note")
+    marked_year = APOSTROPHE_YEAR.match(part) if "'" in part or "’" in part else None
+    if marked_year is not None and _capitalised_name(marked_year.group("venue")):
+        return marked_year.group("venue").strip(), full_year(int(marked_year.group("year"))), None
     match = VENUE_YEAR.match(part)
     if match and venue_like(match.group("venue")):
         year = _year(match.group("year"))
@@ -406,7 +449,9 @@ def _read_paren(fields: _Fields, *, alone: bool = False) -> None:
             year = part_year
             venue = venue or part_venue
             notes += [rest] if rest else []
-        elif part_venue is not None and venue is None and year is None:
+        elif (
+            part_venue is not None and venue is None and (year is None or _published_in(part_venue))
+        ):
             venue = part_venue
         else:
             notes.append(part)
@@ -840,6 +885,29 @@ def _notes_and_assignees(text: str) -> tuple[str, list[str], list[Person]]:
     return text, notes, assignees
 
 
+def _published_in(text: str) -> bool:
+    """A known venue that publishes papers (not a lab or a company's report series): after a
+    year ("(2021, NeurIPS)") only such a name is the venue; "(2017, Intel)" is an affiliation."""
+    known = lookup(text)
+    return known is not None and known.kind != "report"
+
+
+def _comment_after_venue(text: str) -> tuple[str, list[str]]:
+    """A reader's comment after the venue's parenthesis ("Title (CVPR'18): works well") is a
+    note; the text up to the parenthesis is the citation."""
+    if ")" not in text and "）" not in text:
+        return text, []
+    for match in NOTED_PAREN.finditer(text):
+        inner = match.group("inner")
+        if not WORD.search(match.group("note")):
+            continue  # "54.1 (2018): 173-185": the pages of a citation, no comment
+        venue, year, _ = _venue_year(inner.split(",")[0])
+        # a blank parenthesis held a link whose label was taken away ("([arXiv](u)): note")
+        if not inner.strip() or year is not None or (venue is not None and lookup(venue)):
+            return text[: match.start("note")].rstrip(" :：–—-"), [match.group("note")]
+    return text, []
+
+
 def _read_trailing_tag(fields: _Fields) -> None:
     """A venue-year tag after the title: "Title[OSDI'20]:", "Title \\[CVPR 2020\\]"."""
     fields.title = EMPTY_BRACKETS.sub(" ", fields.title).rstrip(" :：,;|-")
@@ -847,6 +915,8 @@ def _read_trailing_tag(fields: _Fields) -> None:
     match = TRAILING_TAG.search(fields.title) if closing else None
     if match is None or not fields.title[: match.start()].strip():
         return
+    if fields.title[-1] in ")）" and any(comma in match.group("tag") for comma in ",，"):
+        return  # "(2019，CVPR)": parts of a parenthesis, read one by one as such
     venue, year, _ = _venue_year(match.group("tag"))
     if year is None and _read_tag_before(fields, match):
         return  # "Title[NIPS'19][Baidu]": the dated venue before the lab's name
@@ -892,6 +962,8 @@ def _finish_title(title: str) -> str:
     if title[:1] in ORDINAL_START:
         title = ORDINAL.sub("", title)
     title = title.strip(TITLE_STRIP + "“”\"'*_")
+    if title[:1] in "~～" and title[1:2].isalnum():
+        title = title[1:]  # "~Title": a reader's mark for a paper skimmed, not a title word
     for opening, closing in TITLE_MARKS:
         if title.startswith(opening) and title.endswith(closing) and title.count(opening) == 1:
             title = title[1:-1]  # 《Title》: the marks of a title, not part of it
@@ -931,6 +1003,8 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
     title_link, extras, drop = _classify_links(inline)
     body = _without_label_marks(_without(inline.text, drop))
     body, notes, assignees = _notes_and_assignees(body)
+    body, comment = _comment_after_venue(body)
+    notes += comment
     fields = (
         _read_cells(source)
         or _read_aliased(source)
