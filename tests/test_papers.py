@@ -1345,3 +1345,75 @@ def test_pages_after_a_year_parenthesis_are_no_comment() -> None:
 @pytest.mark.parametrize("mark", ["~", "～"])
 def test_a_tilde_before_a_title_is_a_readers_mark(mark: str) -> None:
     assert _fields(f"{mark}Sparse Token Routing (CVPR 2018)")[0] == "Sparse Token Routing"
+
+
+@pytest.mark.parametrize("heading", ["2021-03", "2021년 3월", "Mar 2021"])
+def test_a_month_heading_dates_the_reading_not_the_papers(heading: str) -> None:
+    text = (
+        f"## {heading}\n\n"
+        "- Sparse Token Routing for Experts [[Note](notes/a.md)] <kbd>ICCV 19</kbd>\n"
+        "- [Dense Retrieval Heads Revisited](https://arxiv.org/abs/1812.00001)\n"
+    )
+    assert [p.year for p in parse(text).papers] == [2019, 2018]
+
+
+@pytest.mark.parametrize(
+    ("tags", "venue", "year", "notes"),
+    [
+        ("<kbd>ECCV 20</kbd>  `OD`", "ECCV", 2020, ["OD"]),
+        ("`AAAI-21` `그래프`", "AAAI", 2021, ["그래프"]),
+    ],
+)
+def test_key_caps_and_code_spans_after_an_item_are_its_tags(
+    tags: str, venue: str, year: int, notes: list[str]
+) -> None:
+    text = f"## Reading\n\n- Sparse Token Routing for Experts {tags}\n- Dense Heads {tags}\n"
+    paper = parse(text).papers[0]
+    assert (paper.title, paper.venue, paper.year) == (
+        "Sparse Token Routing for Experts",
+        venue,
+        year,
+    )
+    assert paper.notes == notes
+
+
+@pytest.mark.parametrize(
+    ("item", "title"),
+    [
+        (
+            "<ICCV2019 - 주의 집중> Sparse Token Routing https://arxiv.org/abs/2002.00001",
+            "Sparse Token Routing",
+        ),
+        ("<NeurIPS 2021 - sparse experts>\tDense Retrieval Heads", "Dense Retrieval Heads"),
+    ],
+)
+def test_an_angle_bracketed_tag_opening_an_item_gives_its_venue(item: str, title: str) -> None:
+    read = read_paper(item, line=1)
+    assert read is not None
+    assert read.paper.title == title
+    assert read.paper.venue in ("ICCV", "NeurIPS")
+    assert read.paper.year in (2019, 2021)
+    assert len(read.paper.notes) == 1
+
+
+def test_an_html_tag_opening_an_item_is_no_tag() -> None:
+    read = read_paper('<img src="x.png"> Sparse Token Routing (CVPR 2020)', line=1)
+    assert read is not None
+    assert (read.paper.venue, read.paper.notes) == ("CVPR", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("Sparse Token Routing ([Nature Methods](https://doi.org/10.1/x))", "Nature Methods"),
+        (
+            "희소 토큰 라우팅 연구 ([Medical Image Analysis](https://doi.org/10.1/y))",
+            "Medical Image Analysis",
+        ),
+    ],
+)
+def test_a_link_named_as_a_known_journal_is_the_venue(text: str, venue: str) -> None:
+    (paper,) = parse(f"## Reading\n\n- {text}\n").papers
+    assert paper.venue == venue
+    assert paper.url is not None and paper.url.startswith("https://doi.org/")
+    assert venue not in paper.title

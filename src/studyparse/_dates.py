@@ -98,6 +98,13 @@ WEEKDAY_YEARS = range(2000, date.today().year + 2)
 YEAR_IN_LABEL = re.compile(
     r"(?<!\d)(?P<first>(?:19|20)\d{2})(?:\s*[-–~/]\s*(?P<second>(?:19|20)?\d{2}))?(?!\d)"
 )
+#: A year with its month and no day ("2020-10", "2021.04", "2020年4月", "Oct 2020"): a month
+#: of reading, as a dated section's heading writes it.
+YEAR_MONTH = LazyPattern(
+    rf"(?<![\d.])(?:19|20)\d{{2}}\s*(?:[-./]\s*|年\s*|년\s*)(?:0?[1-9]|1[0-2])(?![\d.])"
+    rf"|\b{_MONTH}\s+(?:19|20)\d{{2}}\b",
+    re.IGNORECASE,
+)
 #: Every date pattern has a digit; text without one is answered before trying nine patterns.
 DIGIT = re.compile(r"\d")
 SPRING_WORDS = LazyPattern(r"spring|\bVT\b|春|봄", re.IGNORECASE)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ._blocks import TAB_WIDTH, Block, definition_end
 from ._content import address_label, cell_kind, url_role, venue_and_year
-from ._dates import TERM_WORDS, find_date, label_year, weekday_year
+from ._dates import TERM_WORDS, YEAR_MONTH, find_date, label_year, weekday_year
 from ._inline import clean, plain
 from ._labelled import (
     RecordContext,
@@ -2021,11 +2021,14 @@ def _weekday_year(blocks: list[Block]) -> int | None:
 def _grouped_by(category: str | None) -> tuple[str | None, int | None]:
     """The venue and year a paper list's heading groups its papers by ("## CVPR 2021",
     "### 2020", "GEC Papers 2022"), for papers that name none; none for a term's heading
-    ("2023 Spring", "2021년 1학기": when the group met) or one naming several years."""
+    ("2023 Spring", "2021년 1학기": when the group met), a month's ("2020-10": when they were
+    read) or one naming several years."""
     text = clean(plain(category or "").text)
     years = set(YEAR_DIGITS.findall(text))
     if len(years) != 1 or TERM_WORDS.search(text) or find_date(text)[0] is not None:
         return None, None
+    if YEAR_MONTH.search(text):
+        return None, None  # "### 2020-10": the month the papers were read
     venue, year = venue_and_year(text)
     if venue is not None and year is not None and lookup(venue) is not None:
         return venue, year

@@ -64,6 +64,19 @@ QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{4,}?)[”\"]")
 TRAILING_PAREN = re.compile(
     r"[(（](?P<inner>(?:[^()（）]|[(（][^()（）]*[)）])*)[)）](?:\s*[.,])?\s*$"
 )
+#: "<CVPR2020 - topic>" opening an item: a tag in angle brackets, not an HTML tag.
+ANGLE_TAG = LazyPattern(r"^<(?P<tag>[^<>\n]{2,60})>\s*")
+#: What an HTML tag starts with: a name, then a space, "/" or ">" ("<img src", "<br/>").
+HTML_NAME = LazyPattern(
+    r"^/?(?:a|b|i|u|s|p|q|br|hr|em|tt|img|div|span|kbd|code|sup|sub|del|ins|mark|small|big"
+    r"|font|center|pre|blockquote|strong|details|summary|table|thead|tbody|tr|td|th|ul|ol|li"
+    r"|dl|dt|dd|h[1-6]|video|audio|source|iframe|picture|input|label|figure|figcaption)"
+    r"(?=[\s/>]|$)",
+    re.IGNORECASE,
+)
+#: Key caps and code spans closing an item ("<kbd>ICCV 19</kbd>  `IS`").
+TRAILING_TAGS = LazyPattern(r"(?<!\s)(?:\s*(?:<kbd>[^<>`\n]{1,40}</kbd>|`[^`\n]{1,40}`))+\s*$")
+SPAN_TAG = LazyPattern(r"<kbd>([^<>`\n]{1,40})</kbd>|`([^`\n]{1,40})`")
 #: A word of letters in any script.
 WORD = LazyPattern(r"[^\W\d_]{2}")
 #: A parenthesis, then a colon or a dash and a reader's comment ("(NeurIPS'20): simple").
@@ -179,6 +192,8 @@ GLUED_VENUE_YEAR = LazyPattern(
 GLUED_THEN_NOTE = LazyPattern(
     r"^(?P<head>[A-Za-z][A-Za-z&+-]{1,15}?(?:['’]\s?\d{2}|['’]?(?:19|20)\d{2}))\s+(?P<note>\S.{0,40})$"
 )
+#: "ICRA19", "AAAI-21": a known venue glued to two digits of its year.
+SHORT_GLUED = LazyPattern(r"^(?P<venue>[A-Za-z][A-Za-z&+]{1,15}?)-?(?P<year>\d{2})$")
 #: "Cell Reports'20", "Signal Processing' 14": a name of several words, then an apostrophe year.
 APOSTROPHE_YEAR = LazyPattern(r"^(?P<venue>[A-Z][^'’]{1,80}?)\s?['’]\s?(?P<year>\d{2})$")
 #: The small words a venue's name may hold between its capitalised ones.
@@ -258,9 +273,11 @@ def _classify_links(inline: Inline) -> tuple[Link | None, dict[str, str], list[t
 
 
 def _venue_link(link: Link, before: Callable[[], str]) -> bool:
-    """A link after the title whose words are a venue and its year ("[IEEE TIP 1997](doi)")."""
+    """A link after the title whose words are a venue and its year ("[IEEE TIP 1997](doi)"),
+    or a known journal's name ("([Nature Methods](doi))")."""
     venue, year, _ = _venue_year(link.text)
-    return venue is not None and year is not None and bool(before().strip(" *_"))
+    named = venue is not None and (year is not None or _published_in(venue))
+    return named and bool(before().strip(" *_"))
 
 
 def _named_address(link: Link, before: Callable[[], str]) -> bool:
@@ -381,6 +398,9 @@ def _venue_year(part: str) -> tuple[str | None, int | None, str | None]:
     if glued and (marked or venue_like(glued.group("venue"))):
         short, long = glued.group("short"), glued.group("year") or glued.group("long")
         return glued.group("venue"), int(long) if long else full_year(int(short)), None
+    short_glued = SHORT_GLUED.match(part) if part[-1:].isdigit() else None
+    if short_glued is not None and lookup(short_glued.group("venue")) is not None:
+        return short_glued.group("venue"), full_year(int(short_glued.group("year"))), None
     if venue_like(part):
         return part, None, None
     return None, None, None
@@ -892,6 +912,36 @@ def _published_in(text: str) -> bool:
     return known is not None and known.kind != "report"
 
 
+def _edge_tags(source: str) -> tuple[str, list[str]]:
+    """Tags at an item's edges, outside its citation: key caps and code spans after it
+    ("<kbd>ICCV 19</kbd> `OD`"), an angle-bracketed tag before it ("<CVPR2020 - topic>")."""
+    tags: list[str] = []
+    opening = ANGLE_TAG.match(source) if source.startswith("<") else None
+    if opening is not None and not HTML_NAME.match(opening.group("tag")):
+        tags.append(opening.group("tag").strip())
+        source = source[opening.end() :]
+    closing = TRAILING_TAGS.search(source) if source.rstrip().endswith((">", "`")) else None
+    if closing is not None and source[: closing.start()].strip():
+        tags += [a or b for a, b in SPAN_TAG.findall(closing.group(0))]
+        source = source[: closing.start()]
+    return source, tags
+
+
+def _read_tags(fields: _Fields, tags: list[str]) -> None:
+    """Edge tags: the first naming a venue or year gives them (its words after a dash, a
+    note: "CVPR2020 - Frequency domain"); the others are notes."""
+    for tag in tags:
+        head, _, rest = tag.partition(" - ")
+        venue, year, note = _venue_year(head)
+        dated = year is not None or (venue is not None and _published_in(venue))
+        if dated and fields.venue is None and fields.year is None:
+            fields.venue, fields.year = venue, year
+            fields.notes += [part.strip() for part in (note, rest) if part and part.strip()]
+            fields.evidence += 2
+        else:
+            fields.notes.append(tag)
+
+
 def _comment_after_venue(text: str) -> tuple[str, list[str]]:
     """A reader's comment after the venue's parenthesis ("Title (CVPR'18): works well") is a
     note; the text up to the parenthesis is the citation."""
@@ -999,6 +1049,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
     source = markdown.strip()
     if source[:1] in ORDINAL_START:
         source = ORDINAL.sub("", source)
+    source, tags = _edge_tags(source)
     inline = plain(source)
     title_link, extras, drop = _classify_links(inline)
     body = _without_label_marks(_without(inline.text, drop))
@@ -1045,6 +1096,7 @@ def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> 
         _read_tail(fields)
         _read_paren(fields)  # "Title (译名), Venue 2020": the parenthesis before the venue
     _read_leading_tag(fields)
+    _read_tags(fields, tags)
     _read_leading_year(fields)
     _read_bilingual(fields)
     if fields.venue is None and fields.year is None:
