@@ -162,3 +162,29 @@ def test_prose_naming_several_years_dates_nothing() -> None:
         "| Date | Paper | Presenter |\n|---|---|---|\n| 10.3 | Sparse Routing | 김지원 |\n"
     )
     assert [talk.date for talk in parse(text).talks] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("04.11. (목)", "2024-04-11"),
+        ("4.11.", "2024-04-11"),
+        ("9. 18二", "2024-09-18"),
+        ("5.6-5.12", "2024-05-06"),
+        ("11.4 ~ 11.10 (월)", "2024-11-04"),
+    ],
+)
+def test_a_dotted_month_day_cell_with_a_final_dot_a_space_or_a_span(
+    text: str, expected: str
+) -> None:
+    assert find_date(text, 2024)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("240411", "2024-04-11"), ("191203", "2019-12-03")])
+def test_a_cell_of_six_digits_is_a_short_year_month_and_day(text: str, expected: str) -> None:
+    assert find_date(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", ["123456", "241399", "page 240411 of the log"])
+def test_six_digits_that_are_no_date_or_stand_in_prose_are_not_read(text: str) -> None:
+    assert find_date(text)[0] is None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from studyparse import parse
-from studyparse._people import handles_in, people_from
+from studyparse._people import handles_in, people_from, person_from
 
 
 def test_hangul_handle_in_an_assignment_note() -> None:
@@ -87,3 +89,17 @@ def test_an_empty_people_label_takes_names_from_the_following_lines() -> None:
 def test_a_label_with_names_on_its_line_does_not_claim_the_next_lines() -> None:
     doc = parse("## About\n- Place : Room 4\n- Members : Ola Berg<br>\nKim Lee, Jo Park\n")
     assert [p.name for p in doc.people] == ["Ola Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (':seedling:<a href="https://github.com/x">박서연</a>', "박서연"),
+        ("🌟 Mira Okafor ✨", "Mira Okafor"),
+        (":star2: 陈晓明", "陈晓明"),
+    ],
+)
+def test_emoji_around_a_member_name_are_no_part_of_it(text: str, name: str) -> None:
+    person = person_from(text)
+    assert person is not None
+    assert person.name == name

@@ -386,3 +386,29 @@ def test_a_table_of_contents_names_the_papers_its_sections_hold() -> None:
         ("Sparse Token Routing", 2023),
         ("Dense Retrieval Heads Revisited", 2021),
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "rows"),
+    [
+        (
+            "| When | Who | What |",
+            [
+                "| 2024-04-11 | Mira Okafor | Sparse Routing |",
+                "| 2024-04-18 | Tomas Berg | Dense Heads |",
+            ],
+        ),
+        (
+            "| 날짜 | 발표인 | 발표 제목 |",
+            ["| 2024-04-11 | 박서연 | 희소 라우팅 |", "| 2024-04-18 | 김도윤 | 밀집 헤드 |"],
+        ),
+    ],
+)
+def test_schedule_headers_in_plain_question_words_or_korean(header: str, rows: list[str]) -> None:
+    text = "\n".join(["# Group", "", header, "|---|---|---|", *rows]) + "\n"
+    talks = parse(text).talks
+    assert [(t.date, [p.name for p in t.presenters]) for t in talks] == [
+        ("2024-04-11", [rows[0].split("|")[2].strip()]),
+        ("2024-04-18", [rows[1].split("|")[2].strip()]),
+    ]
+    assert talks[0].title == rows[0].split("|")[3].strip()

@@ -64,11 +64,17 @@ _AFTER_WEEKDAY = (
     r"(?:\s*[(（]?\s*(?:周|星期|週)?[一二三四五六日天月火水木金土월화수목금토일](?:요일|曜日?)?\s*[)）]?"
     r"|\s*[(（]?\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*[)）]?)?"
 )
-#: A cell that is only a month and day with a dot or a dash ("3.2", "09-11", "7.3 一"); after
-#: a dash the day has two digits ("3-4" may be chapters).
+#: A cell that is only a month and day with a dot or a dash ("3.2", "09-11", "7.3 一",
+#: "02.23. (수)"), perhaps the first of a span ("3.14-3.20"); after a dash the day has two
+#: digits ("3-4" may be chapters).
 MONTH_DOT_DAY = re.compile(
-    rf"^\s*(?P<month>\d{{1,2}})(?:\.(?P<day>\d{{1,2}})|-(?P<dashed>\d{{2}})){_AFTER_WEEKDAY}\s*$",
+    rf"^\s*(?P<month>\d{{1,2}})(?:\.\s?(?P<day>\d{{1,2}})\.?|-(?P<dashed>\d{{2}}))"
+    rf"(?:\s*[~–-]\s*\d{{1,2}}[./]\d{{1,2}}\.?)?{_AFTER_WEEKDAY}\s*$",
     re.IGNORECASE,
+)
+#: A cell that is only six digits, year, month and day ("230302", "250501").
+COMPACT_SHORT = LazyPattern(
+    r"^\s*(?P<year>[12]\d)(?P<month>0[1-9]|1[0-2])(?P<day>0[1-9]|[12]\d|3[01])\s*$"
 )
 #: "20181105", "20181105-20181118": a date written as eight digits (the first of a span).
 COMPACT = LazyPattern(
@@ -200,6 +206,10 @@ def find_date(text: str, default_year: int | None = None) -> tuple[str | None, i
     if compact:
         year = int(compact.group("year"))
         return _iso(year, int(compact.group("month")), int(compact.group("day"))), year
+    six = COMPACT_SHORT.match(text) if len(text) < 16 else None
+    if six:
+        year = full_year(int(six.group("year")))
+        return _iso(year, int(six.group("month")), int(six.group("day"))), year
     short = SHORT_YEAR.search(text)
     if short:
         year = full_year(int(short.group("year")))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from ._inline import clean, plain
@@ -19,6 +20,8 @@ NAME_SEPARATORS = LazyPattern(r"\s*(?:,|，|、|;|/|&|\band\b|\s-\s|·)\s*")
 NAME_SPLIT_POINTS = re.compile(r"[(\[（)\]）,，、;]")
 NOT_A_NAME = re.compile(r"^[\d\W_]+$|^\?$")
 MAX_NAME_LENGTH = 40
+#: An emoji written by its short code (":sparkles:", ":+1:").
+EMOJI_CODE = LazyPattern(r"(?<![\w:]):[a-z][a-z0-9_+-]{1,30}:(?![\d:])")
 #: " & " between two names ("A & B"); a bare "&" (as in "R&D") joins nothing.
 JOINED_NAMES = re.compile(r"(?<=\s)&(?=\s)|,?(?<=\S)\s+and\s+(?=[A-Z])")
 NAME_BREAK = re.compile(r"<(?:br|/?li|/?ul|/?ol|/?p)\s*/?>|\n", re.IGNORECASE)
@@ -54,7 +57,8 @@ def person_from(text: str) -> Person | None:
             email = found.group(0)
             body = body.replace(email, " ")
     body = URL.sub(" ", body)
-    name = without_honorifics(clean(body).strip(" :-*"))
+    body = EMOJI_CODE.sub(" ", body) if ":" in body else body
+    name = without_honorifics(_without_pictographs(clean(body)).strip(" :-*"))
     if name.startswith("@") and " " not in name:
         handle = handle or name[1:]
         name = name[1:]
@@ -65,6 +69,20 @@ def person_from(text: str) -> Person | None:
     if url and url.startswith("mailto:"):
         email, url = email or url[len("mailto:") :], None
     return Person(name=name or None, email=email, url=url, handle=handle)
+
+
+def _without_pictographs(text: str) -> str:
+    """A name without the emoji a member list decorates it with ("🌱Ann", "Ann ✨")."""
+    start, end = 0, len(text)
+    while start < end and (_pictograph(text[start]) or text[start] == " "):
+        start += 1
+    while end > start and (_pictograph(text[end - 1]) or text[end - 1] == " "):
+        end -= 1
+    return text[start:end]
+
+
+def _pictograph(char: str) -> bool:
+    return unicodedata.category(char) in ("So", "Sk", "Cf") or char == "\ufe0f"
 
 
 def without_honorifics(name: str) -> str:
