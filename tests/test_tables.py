@@ -412,3 +412,42 @@ def test_schedule_headers_in_plain_question_words_or_korean(header: str, rows: l
         ("2024-04-18", [rows[1].split("|")[2].strip()]),
     ]
     assert talks[0].title == rows[0].split("|")[3].strip()
+
+
+@pytest.mark.parametrize(
+    ("heading", "header", "rows"),
+    [
+        (
+            "Weekly Paper Meetings",
+            "| Date | Topic | Keywords |",
+            ["| 2024-04-11 | Sparse routing | MoE |", "| 2024-04-18 | Dense heads | attention |"],
+        ),
+        (
+            "论文列表",
+            "| 日期 | 主题 | 关键词 |",
+            ["| 2024-04-11 | 稀疏路由 | MoE |", "| 2024-04-18 | 密集注意力 | attention |"],
+        ),
+    ],
+)
+def test_meeting_days_under_a_heading_of_papers_are_a_schedule(
+    heading: str, header: str, rows: list[str]
+) -> None:
+    """The heading's words are a prior: rows dated to a day, naming no paper, are meetings."""
+    text = "\n".join([f"## {heading}", "", header, "|---|---|---|", *rows])
+    doc = parse(text + "\n")
+    assert [t.date for t in doc.talks] == ["2024-04-11", "2024-04-18"]
+    assert doc.papers == []
+
+
+def test_a_table_of_publication_months_stays_a_paper_list() -> None:
+    text = (
+        "# Reading\n\n| Paper | Date |\n|---|---|\n"
+        "| [Sparse Routing](https://arxiv.org/abs/1901.00001) | 2019.01 |\n"
+        "| [Dense Heads](https://arxiv.org/abs/2002.00002) | Feb 2020 |\n"
+    )
+    doc = parse(text)
+    assert [(p.title, p.year) for p in doc.papers] == [
+        ("Sparse Routing", 2019),
+        ("Dense Heads", 2020),
+    ]
+    assert doc.talks == []

@@ -251,9 +251,12 @@ def table_kind(rows: Rows, roles: Roles, context: TableContext) -> str | None:
     timed = "presenters" not in roles and bool({"date", "week"} & roles.keys())
     if timed and _talk_material(body, roles) * 2 >= len(body):
         return "talks"  # a dated log of recorded or presented talks
+    if _papers_evidence(body, roles):
+        return "papers"
+    if timed and _days(body, roles) * 2 > len(body):
+        return "talks"  # meetings on given days, under a heading of papers: a schedule
     if (
-        _papers_evidence(body, roles)
-        or context.role == "papers"
+        context.role == "papers"
         or (not timed and _papers_header(rows, roles))  # a dated plan of readings is a schedule
     ):
         return "papers"
@@ -292,6 +295,14 @@ def _sure(names: list[str]) -> bool:
     """Names, one at least sure (a surname, two Latin words, a handle), none that is a word."""
     strengths = [name_strength(name) for name in names]
     return bool(strengths) and min(strengths) > 0 and max(strengths) == 2
+
+
+def _days(body: Rows, roles: Roles) -> int:
+    """How many rows are dated to a day ("4/11", "2021-10-29"); a publication's month or
+    year ("2019.07", "Mar 2021") names no day."""
+    if "date" not in roles:
+        return 0
+    return sum(1 for row in body if find_date(_plain_cell(row, roles, "date"), 2000)[0])
 
 
 def _talk_material(body: Rows, roles: Roles) -> int:

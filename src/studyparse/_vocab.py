@@ -230,6 +230,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "内容",
         "what",
         "topics covered",
+        "reading",
+        "readings",
         "발표 제목",
         "발표 주제",
         "발표 논문",
