@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -248,3 +249,18 @@ def forget_fragments() -> None:
     plain.cache_clear()
     clean.cache_clear()
     forget_labels()
+
+
+def without_pictographs(text: str) -> str:
+    """The text without the pictographs and spaces around it ("📄 Title", "🌱Ann", "Ann ✨");
+    "" when it holds nothing else."""
+    start, end = 0, len(text)
+    while start < end and (_pictograph(text[start]) or text[start] == " "):
+        start += 1
+    while end > start and (_pictograph(text[end - 1]) or text[end - 1] == " "):
+        end -= 1
+    return text[start:end]
+
+
+def _pictograph(char: str) -> bool:
+    return unicodedata.category(char) in ("So", "Sk", "Mn", "Cf")

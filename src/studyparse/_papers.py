@@ -11,14 +11,13 @@ The shapes of the genre, each read by one small rule:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 from ._content import YEAR_MONTH, cell_kind, person_names, url_role
 from ._dates import full_year
-from ._inline import Inline, Link, clean, plain
+from ._inline import Inline, Link, clean, plain, without_pictographs
 from ._people import handles_in
 from ._records import Paper, Person
 from ._regex import LazyPattern
@@ -1008,7 +1007,8 @@ def _read_tag_before(fields: _Fields, last: re.Match[str]) -> bool:
 
 
 def _finish_title(title: str) -> str:
-    title = _without_symbols(clean(EMPTY_BRACKETS.sub(" ", _unfiled(title))))
+    title = clean(EMPTY_BRACKETS.sub(" ", _unfiled(title)))
+    title = without_pictographs(title) or title
     if title[:1] in ORDINAL_START:
         title = ORDINAL.sub("", title)
     title = title.strip(TITLE_STRIP + "“”\"'*_")
@@ -1028,20 +1028,6 @@ def _unfiled(title: str) -> str:
         return title
     name = title[: match.start()]
     return name.replace("_", " ") if " " not in name.strip() else name
-
-
-def _without_symbols(title: str) -> str:
-    """A title without the pictographs around it ("📄 Title", "✅ Title", "Title 🔥")."""
-    start, end = 0, len(title)
-    while start < end and (_pictograph(title[start]) or title[start] == " "):
-        start += 1
-    while end > start and (_pictograph(title[end - 1]) or title[end - 1] == " "):
-        end -= 1
-    return title[start:end] if start < end else title
-
-
-def _pictograph(char: str) -> bool:
-    return unicodedata.category(char) in ("So", "Sk", "Mn", "Cf")
 
 
 def read_paper(markdown: str, *, line: int = 0, category: str | None = None) -> PaperRead | None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 
-from ._inline import clean, plain
+from ._inline import clean, plain, without_pictographs
 from ._records import Person
 from ._regex import LazyPattern
 from ._vocab import HONORIFIC_PREFIXES, HONORIFIC_SUFFIXES
@@ -58,7 +57,7 @@ def person_from(text: str) -> Person | None:
             body = body.replace(email, " ")
     body = URL.sub(" ", body)
     body = EMOJI_CODE.sub(" ", body) if ":" in body else body
-    name = without_honorifics(_without_pictographs(clean(body)).strip(" :-*"))
+    name = without_honorifics(without_pictographs(clean(body)).strip(" :-*"))
     if name.startswith("@") and " " not in name:
         handle = handle or name[1:]
         name = name[1:]
@@ -69,20 +68,6 @@ def person_from(text: str) -> Person | None:
     if url and url.startswith("mailto:"):
         email, url = email or url[len("mailto:") :], None
     return Person(name=name or None, email=email, url=url, handle=handle)
-
-
-def _without_pictographs(text: str) -> str:
-    """A name without the emoji a member list decorates it with ("🌱Ann", "Ann ✨")."""
-    start, end = 0, len(text)
-    while start < end and (_pictograph(text[start]) or text[start] == " "):
-        start += 1
-    while end > start and (_pictograph(text[end - 1]) or text[end - 1] == " "):
-        end -= 1
-    return text[start:end]
-
-
-def _pictograph(char: str) -> bool:
-    return unicodedata.category(char) in ("So", "Sk", "Cf") or char == "\ufe0f"
 
 
 def without_honorifics(name: str) -> str:
