@@ -188,3 +188,53 @@ def test_a_cell_of_six_digits_is_a_short_year_month_and_day(text: str, expected:
 @pytest.mark.parametrize("text", ["123456", "241399", "page 240411 of the log"])
 def test_six_digits_that_are_no_date_or_stand_in_prose_are_not_read(text: str) -> None:
     assert find_date(text)[0] is None
+
+
+def _dates_of(text: str) -> list[str | None]:
+    return [talk.date for talk in parse(text).talks]
+
+
+_TABLE = (
+    "| Date | Paper | Presenter |\n|---|---|---|\n"
+    "| 11.8 | Sparse Routing | 김지원 |\n| 1.10 | Dense Retrieval | 박서연 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["## 2016 sessions", "## 2016년 일정", "## 2016 年日程"],
+)
+def test_the_one_year_the_headings_name_outweighs_the_prose(heading: str) -> None:
+    text = (
+        f"# Reading group\n\nFounded in 2014, online since 2015.\n\n## Sessions\n\n{_TABLE}"
+        f"\n{heading}\n\nTo be announced.\n"
+    )
+    assert _dates_of(text) == ["2016-11-08", "2017-01-10"]
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        "- Period: 2016.11.01 ~ 2017.02.28",
+        "- 기간: 2016년 11월 1일 ~ 2017년 2월 28일",
+        "- 时间：2016/11/01 - 2017/02/28",
+    ],
+)
+def test_a_listed_period_dates_a_schedule_over_the_new_year(period: str) -> None:
+    text = f"# Reading group\n\n{period}\n- Room: 301\n\n## Schedule\n\n{_TABLE}"
+    assert _dates_of(text) == ["2016-11-08", "2017-01-10"]
+
+
+@pytest.mark.parametrize(
+    "prose", ["We meet from winter 2016 to spring 2017.", "2016年冬季至2017年春季，每周一。"]
+)
+def test_two_years_in_a_row_in_the_prose_date_from_the_first(prose: str) -> None:
+    assert _dates_of(f"# Reading group\n\n{prose}\n\n{_TABLE}") == ["2016-11-08", "2017-01-10"]
+
+
+@pytest.mark.parametrize(
+    "item", ["- [x] Sparse Routing (ICML 2016)", "- 추천 논문: Dense Retrieval, 2016"]
+)
+def test_a_year_in_a_list_item_is_a_papers_not_the_schedules(item: str) -> None:
+    text = f"# Reading group\n\n{item}\n\n## Schedule\n\n{_TABLE}"
+    assert _dates_of(text) == [None, None]

@@ -2036,19 +2036,43 @@ def _grouped_by(category: str | None) -> tuple[str | None, int | None]:
 
 
 def _prose_year(blocks: list[Block]) -> int | None:
-    """The one year the document's headings and paragraphs name ("in the 2017 summer", "2023
-    秋季"), for dates written without one; None when they name none or several."""
+    """The year the document names for dates written without one: the one its headings name
+    ("## 2017 schedule"), else its paragraphs ("in the 2017 summer", "2023 秋季"), else the
+    one its list items date the group's meetings by; None when they name none or several.
+
+    Two years in a row ("2016.11 ~ 2017.02") are a study that ran over the new year: it
+    began in the first, and its dates roll over from there."""
+    for kind, year_of in (("heading", label_year), ("text", label_year), ("item", _item_year)):
+        years = _years_named([block for block in blocks if block.kind == kind], year_of)
+        if years is None or years:
+            return min(years) if years and max(years) - min(years) <= 1 else None
+    return None
+
+
+def _years_named(blocks: list[Block], year_of: Callable[[str], int | None]) -> set[int] | None:
+    """The years these blocks name, each by ``year_of``; None when one of them names years
+    far apart ("Started in 2019, restarted in 2022": which one is not said)."""
     years: set[int] = set()
     for block in blocks:
-        if block.kind not in ("text", "heading") or not YEAR_DIGITS.search(block.text):
+        if not YEAR_DIGITS.search(block.text):
             continue
         text = clean(plain(block.text).text)
         written = {int(year) for year in YEAR_DIGITS.findall(text)}
         if len(written) > 1 and max(written) - min(written) > 1:
-            return None  # "Started in 2019, restarted in 2022": which one is not said
-        year = label_year(text)
+            return None
+        year = year_of(text)
         years |= {year} if year is not None else set()
-    return years.pop() if len(years) == 1 else None
+    return years
+
+
+def _item_year(text: str) -> int | None:
+    """The year a list item says the group met: a full date ("- Period: 2021.03.02 ~
+    04.20") or a term ("- 2022 가을학기"). A bare year in an item is a paper's, not the
+    group's, so it names none."""
+    iso, year = find_date(text)
+    if iso is not None:
+        return year
+    return label_year(text) if TERM_WORDS.search(text) else None
 
 
 def build(blocks: list[Block]) -> StudyDocument:
