@@ -451,3 +451,60 @@ def test_a_table_of_publication_months_stays_a_paper_list() -> None:
         ("Dense Heads", 2020),
     ]
     assert doc.talks == []
+
+
+@pytest.mark.parametrize(
+    ("header", "rows"),
+    [
+        (
+            "| Lab | Title | Venue | Year |",
+            [
+                "| Google | Sparse Mixture Routing for Long Inputs | ICML | 2022 |",
+                "| DeepMind | Planning with Learned World Models | NeurIPS | 2021 |",
+                "| OpenAI | Scaling Laws for Reward Models | ICLR | 2023 |",
+            ],
+        ),
+        (
+            "| 机构 | 论文 | 会议 | 年份 |",
+            [
+                "| Google | 稀疏专家路由的长文本建模 | ICML | 2022 |",
+                "| DeepMind | 基于世界模型的规划方法研究 | NeurIPS | 2021 |",
+                "| OpenAI | 奖励模型的规模定律分析 | ICLR | 2023 |",
+            ],
+        ),
+    ],
+)
+def test_a_column_of_labs_beside_the_venue_column_is_not_the_venue(
+    header: str, rows: list[str]
+) -> None:
+    text = "# Papers\n\n" + "\n".join([header, "|---|---|---|---|", *rows]) + "\n"
+    papers = parse(text).papers
+    assert [(p.venue, p.year) for p in papers] == [
+        ("ICML", 2022),
+        ("NeurIPS", 2021),
+        ("ICLR", 2023),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("venue", "published", "dates"),
+    [
+        ("Venue", "Published", ("2021-03-15", "2019.11.02", "2023/06/30")),
+        ("학회", "Publication", ("2021년 3월 15일", "2019.11.02", "2023-06-30")),
+    ],
+)
+def test_a_publication_column_of_dates_gives_the_year(
+    venue: str, published: str, dates: tuple[str, str, str]
+) -> None:
+    text = (
+        f"# Papers\n\n| Title | {venue} | {published} |\n|---|---|---|\n"
+        f"| Sparse Mixture Routing for Long Inputs | ICML | {dates[0]} |\n"
+        f"| Planning with Learned World Models | NeurIPS | {dates[1]} |\n"
+        f"| Scaling Laws for Reward Models | ICLR | {dates[2]} |\n"
+    )
+    papers = parse(text).papers
+    assert [(p.venue, p.year) for p in papers] == [
+        ("ICML", 2021),
+        ("NeurIPS", 2019),
+        ("ICLR", 2023),
+    ]

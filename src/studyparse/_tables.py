@@ -119,6 +119,10 @@ class TableRead:
 
 # -- column roles -----------------------------------------------------------
 
+#: Roles a header's word settles: another column whose cells merely look like them
+#: (a column of labs or companies beside "Venue", of names beside "Presenter") is not one.
+HEADER_FIRST = frozenset({"presenters", "venue", "year", "authors"})
+
 
 def column_roles(rows: Rows, year: int | None = None) -> Roles:
     """Which columns hold which field: by the header's words, else by the cells' content.
@@ -137,10 +141,15 @@ def column_roles(rows: Rows, year: int | None = None) -> Roles:
         if team and not _some_names(_cells(body, index), team=team):
             roles["presenters"].remove(index)
             roles.setdefault("other", []).append(index)
+    for index in list(roles.get("venue", [])):
+        if _content_role(body, index, year) in ("date", "year"):
+            roles["venue"].remove(index)  # "Published: 2021-03-15": when, not where
+            roles.setdefault("year", []).append(index)
+    named = {role for role, indexes in roles.items() if indexes}
     for index in roles.pop("other", []):
         role = _content_role(body, index, year)
-        if role == "presenters" and roles.get("presenters"):
-            role = "other"
+        if role in HEADER_FIRST and role in named:
+            role = "other"  # "Institute" beside "Venue": the header says which one it is
         roles.setdefault(role, []).append(index)
     return {role: sorted(indexes) for role, indexes in roles.items() if indexes}
 
