@@ -1417,3 +1417,73 @@ def test_a_link_named_as_a_known_journal_is_the_venue(text: str, venue: str) -> 
     assert paper.venue == venue
     assert paper.url is not None and paper.url.startswith("https://doi.org/")
     assert venue not in paper.title
+
+
+@pytest.mark.parametrize(
+    ("item", "title", "alias"),
+    [
+        (
+            "**One net for many board games**; *Universal Value Approximators for Agents*"
+            " (ICML 2015)",
+            "Universal Value Approximators for Agents",
+            "One net for many board games",
+        ),
+        (
+            "**RAG; 검색 증강 생성 모델**; *Retrieval Augmented Generation for Open Questions*"
+            " (ICML 2015)",
+            "Retrieval Augmented Generation for Open Questions",
+            "RAG; 검색 증강 생성 모델",
+        ),
+    ],
+)
+def test_a_long_alias_closed_by_a_semicolon(item: str, title: str, alias: str) -> None:
+    read = read_paper(item)
+    assert read is not None
+    assert (read.paper.title, read.paper.venue, read.paper.year) == (title, "ICML", 2015)
+    assert alias in read.paper.notes
+
+
+def test_a_long_bold_title_before_italic_authors_is_no_alias() -> None:
+    read = read_paper(
+        "**Learning Sparse Routers for Long Inputs** *Mira Holt, Ken Abe*. ICLR 2021."
+    )
+    assert read is not None
+    assert read.paper.title == "Learning Sparse Routers for Long Inputs"
+    assert read.paper.authors == ["Mira Holt", "Ken Abe"]
+
+
+@pytest.mark.parametrize(
+    ("paren", "venue", "year"),
+    [
+        ("(Nature 16.01.27)", "Nature", 2016),
+        ("(17.06.16, arxiv)", "arxiv", 2017),
+        ("(IEEE 96.05.09)", "IEEE", 1996),
+        ("(Cognitive Science 1991 July)", "Cognitive Science", 1991),
+        (
+            "(International Workshop on Sparse Models 2019-06-12)",
+            "International Workshop on Sparse Models",
+            2019,
+        ),
+        ("(20.04.10)", None, 2020),
+    ],
+)
+def test_a_venue_with_the_day_it_published_the_paper(
+    paren: str, venue: str | None, year: int
+) -> None:
+    read = read_paper(
+        f"*Sparse Routing for Long Inputs* {paren} [paper](https://example.org/p.pdf)"
+    )
+    assert read is not None
+    assert (read.paper.title, read.paper.venue, read.paper.year) == (
+        "Sparse Routing for Long Inputs",
+        venue,
+        year,
+    )
+
+
+@pytest.mark.parametrize(
+    "paren", ["(2021.04.05 발표)", "(read on 2021.04.05)", "(2021年4月5日 分享)"]
+)
+def test_the_day_the_group_read_a_paper_is_not_its_year(paren: str) -> None:
+    read = read_paper(f"Sparse Routing for Long Inputs {paren}")
+    assert read is None or read.paper.year is None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 from ._content import YEAR_MONTH, cell_kind, person_names, url_role
-from ._dates import full_year
+from ._dates import MONTHS, find_date, full_year
 from ._inline import Inline, Link, clean, plain, without_pictographs
 from ._people import handles_in
 from ._records import Paper, Person
@@ -112,7 +112,7 @@ BOLD_ENTRY = re.compile(
 #: "**Alias**; *Full Title* rest": a short emphasised alias, a separator, the italic full
 #: title (perhaps linked), then whatever follows.
 ALIASED = LazyPattern(
-    r"^(?P<mark>\*{2,3}|__)(?P<alias>[^*_\n]{1,40})(?P=mark)\s{0,3}[;:：,|/–—-]?\s{0,3}"
+    r"^(?P<mark>\*{2,3}|__)(?P<alias>[^*_\n]{1,60})(?P=mark)\s{0,3}(?P<sep>[;:：,|/–—-]?)\s{0,3}"
     r"\[?(?P<imark>\*|_)(?P<title>[^*_\n]{4,400})(?P=imark)(?:\]\([^()\s]{1,2000}\))?"
     r"(?P<rest>.*)$",
     re.DOTALL,
@@ -140,8 +140,18 @@ AUTHORS_FIRST = LazyPattern(
 SEGMENT_END = LazyPattern(r"(?<!\b[A-Z])\.\s+(?=\S)")
 #: A year that ends a citation's last sentence.
 ENDING_YEAR = LazyPattern(r"(?:^|(?<=[\s,]))((?:19|20)\d{2})$")
-#: Words in the longest second tag before a title ("[GGNN]", "[graph survey]").
+#: Words in the longest second tag before a title ("[GGNN]", "[graph survey]"), and in
+#: the longest alias before a title without a semicolon after it.
 MAX_TAG_WORDS = 3
+#: A venue with the day or month it published the paper, before or after it: "Nature
+#: 16.01.27", "17.06.16, arxiv", "IEEE 96.05.09", "Cognitive Science 1991 July".
+PUBLISHED_ON = LazyPattern(
+    r"^(?:(?P<before>\D.{0,100}?)\s+)?(?P<date>\d{2,4}(?P<sep>[./-])\d{1,2}(?P=sep)\d{1,4}"
+    rf"|(?P<year>(?:19|20)\d{{2}})\s+(?:{'|'.join(MONTHS)})\.?)(?:\s+(?P<after>\D.{{0,100}}))?$",
+    re.IGNORECASE,
+)
+#: Words in the longest alias closed by a semicolon ("**Single NN for value function**;").
+MAX_ALIAS_WORDS = 8
 #: The extension of a document's file at the end of a title ("Title.pdf").
 FILE_NAME = LazyPattern(r"(?<=\w)\.(?:pdf|PDF|pptx?|docx?)\s*$")
 #: Between a title and its translation: " / ", " | ", "｜".
@@ -370,6 +380,9 @@ def _venue_year(part: str) -> tuple[str | None, int | None, str | None]:
     if year is not None:
         return None, year, None
     part = LEADING_IN.sub("", part) or part  # "In PLDI 2019": the venue is PLDI
+    dated = _published_on(part) if any(char.isdigit() for char in part) else None
+    if dated is not None:
+        return dated
     noted = GLUED_THEN_NOTE.match(part) if " " in part else None
     if noted is not None:  # "ECCV2022 Workshop", "ICCV'19 Oral": a glued venue-year, then a note
         venue, year, _ = _venue_year(noted.group("head"))
@@ -403,6 +416,23 @@ def _venue_year(part: str) -> tuple[str | None, int | None, str | None]:
     if venue_like(part):
         return part, None, None
     return None, None, None
+
+
+def _published_on(part: str) -> tuple[str | None, int | None, str | None] | None:
+    """A venue and the date it published the paper ("Nature 16.01.27", "16.01.07 arxiv",
+    "Cognitive Science 1991 July", or the date alone): the venue and the date's year. None
+    without such a date, or when the words beside it name no venue: "2021.04.05 발표", "read
+    2021.04.05" are when the group read it."""
+    match = PUBLISHED_ON.match(part)
+    if match is None:
+        return None
+    year = int(match.group("year")) if match.group("year") else find_date(match.group("date"))[1]
+    if year is None:
+        return None
+    words = " ".join(filter(None, match.group("before", "after"))).strip(" ,;")
+    if not words:
+        return None, year, None
+    return (words, year, None) if venue_like(words) or _capitalised_name(words) else None
 
 
 OPENING_BRACKETS = "([（"
@@ -776,7 +806,10 @@ def _read_aliased(markdown: str) -> _Fields | None:
     if match is None:
         return None
     alias, title = match.group("alias").strip(), match.group("title").strip()
-    if len(alias.split()) > 3 or len(title.split()) < 3 or not TITLE_LETTERS.search(title):
+    # "**Alias**; *Title*": a semicolon closes a name of any length ("**DNC; Dynamic Neural
+    # Computer**;", "**Single NN for value function**;"); without one, a short name only.
+    words = MAX_ALIAS_WORDS if match.group("sep") in (";", "；") else MAX_TAG_WORDS
+    if len(alias.split()) > words or len(title.split()) < 3 or not TITLE_LETTERS.search(title):
         return None
     if label_kind(alias, FIELD_LABELS) or label_kind(alias, LINK_LABELS):
         return None
