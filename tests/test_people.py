@@ -103,3 +103,69 @@ def test_emoji_around_a_member_name_are_no_part_of_it(text: str, name: str) -> N
     person = person_from(text)
     assert person is not None
     assert person.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mira Holt @mholt, Ken Abe @kenabe", [("Mira Holt", "mholt"), ("Ken Abe", "kenabe")]),
+        ("@mholt @kenabe @jpark", [("mholt", "mholt"), ("kenabe", "kenabe"), ("jpark", "jpark")]),
+        ("김민수 @minsu, @Seoyeon Lee", [("김민수", "minsu"), ("Seoyeon Lee", None)]),
+    ],
+)
+def test_names_with_their_handles_and_runs_of_handles(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(p.name, p.handle) for p in people_from(text)] == expected
+
+
+def _names(text: str) -> list[str | None]:
+    return [person.name for person in parse(text).people]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**Crew**: @mholt, @Ken Abe, Jun Park (@jpark), @slee",
+        "**스터디 크루: @mholt @kenabe @jpark @slee**",
+    ],
+)
+def test_a_line_listing_handles_names_people_whatever_its_label(line: str) -> None:
+    names = _names(f"# Reading group\n\n{line}\n")
+    assert len(names) == 4 and "mholt" in names
+
+
+@pytest.mark.parametrize(
+    "line", ["**Note**: @mholt will bring snacks", "Contact: a@x.org, b@y.org, c@z.org"]
+)
+def test_one_mention_or_a_list_of_emails_is_no_handle_list(line: str) -> None:
+    assert "mholt will bring snacks" not in _names(f"# Reading group\n\n{line}\n")
+
+
+@pytest.mark.parametrize(
+    ("label", "names"),
+    [("Members", "Ken Abe, Jun Park"), ("참여자", "김민수, 이서연")],
+)
+def test_a_members_line_in_a_week_block_names_people(label: str, names: str) -> None:
+    text = (
+        "# Reading group\n\n## Week 1\n**Title: Sparse Routing**  \n"
+        f"**Presenter: Mira Holt**  \n**{label}: {names}**\n"
+    )
+    doc = parse(text)
+    assert [talk.title for talk in doc.talks] == ["Sparse Routing"]
+    assert {p.name for p in doc.people} == {"Mira Holt", *names.split(", ")}
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Participants: @mholt @kenabe @newbie", {"mholt", "kenabe", "newbie"}),
+        ("Members: Ken Abe, Jun Park", {"Ken Abe", "Jun Park"}),
+    ],
+)
+def test_a_people_line_after_a_dated_topic_names_people_not_a_talk(
+    line: str, names: set[str]
+) -> None:
+    doc = parse(f"# Reading group\n\n## 2024-03-05\nTopic: Dense Retrieval\n\n{line}\n")
+    assert {p.name for p in doc.people} == names
+    assert all(line.split(":")[0] not in talk.title for talk in doc.talks)

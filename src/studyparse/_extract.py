@@ -49,6 +49,7 @@ from ._outline import (
 from ._papers import PaperRead, arxiv_year, read_paper
 from ._people import (
     PAREN_NOTE,
+    handle_list,
     merge_people,
     people_from,
     people_in_text,
@@ -494,6 +495,8 @@ def _labelled_group(builder: _Builder, index: int) -> int | None:
             break
     builder.flush_raw()
     builder.finish_field_session()
+    last = builder.blocks[end - 1].end
+    builder.people += [person for line, text in lines if line <= last for person in _listed(text)]
     entries = [entry for entry in entries if entry is not None]
     if len(entries) == 1 and builder.stack and _under_heading(builder, index):
         # One paper or talk as its section (a schedule's section holds several)
@@ -504,6 +507,15 @@ def _labelled_group(builder: _Builder, index: int) -> int | None:
         elif entry is not None:
             builder.current_papers().papers.append(entry)
     return end
+
+
+def _listed(markdown: str) -> list[Person]:
+    """The people a record's "Members: A, B" or "참여자: @a @b" line names; [] for any other."""
+    found = split_label(markdown)
+    if found is None or found.kind is not None:
+        return []
+    named = label_kind(found.label, {"people": PEOPLE_LABELS}) is not None
+    return people_from(found.value) if named or handle_list(found.value) else []
 
 
 def _record_context(builder: _Builder, heading: str | None) -> RecordContext:
@@ -952,8 +964,8 @@ def _session_line(builder: _Builder, block: Block, text: str) -> bool:
     found = _session_field(text)
     fields = builder.session_fields
     if found is None:
-        if fields is None or fields.title:
-            return False
+        if fields is None or fields.title or _people_label(text) is not None:
+            return False  # "Members: A, B" lists people, it titles no talk
         if _resource_links(block.text):
             return True  # "[Paper link](u)": where the talk's paper is, not its title
         cited = read_paper(block.text, line=block.line)
@@ -986,8 +998,10 @@ def _in_date_section(builder: _Builder) -> bool:
 def _people_label(text: str) -> str | None:
     """The list of names after a people label ("Members: A, B"), or None."""
     match = PEOPLE_LINE.match(text) if _has_colon(text) else None
-    if not match or label_kind(match.group("label"), {"people": PEOPLE_LABELS}) is None:
+    if match is None:
         return None
+    if label_kind(match.group("label"), {"people": PEOPLE_LABELS}) is None:
+        return match.group("value") if handle_list(match.group("value")) else None
     return match.group("value")
 
 

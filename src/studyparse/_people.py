@@ -29,6 +29,14 @@ _NAME = (
     r"(?<![\w.@])(?P<name>[\uac00-\ud7af]{2,4}|[A-Z][A-Za-z\u00c0-\u024f.'-]{0,40}"
     r"(?:[ \t][A-Z][A-Za-z\u00c0-\u024f.'-]{0,40}){0,2})"
 )
+#: "Ann Lee @annlee": a name, then its handle after a space.
+TRAILING_HANDLE = LazyPattern(r"^(?P<name>[^@]+?)\s+@(?P<handle>[^\W_][\w.-]*)$")
+#: The space between two handles of a run ("@ann @ben @chul").
+BETWEEN_HANDLES = LazyPattern(r"(?<![\w.])(@[^\W_][\w.-]*)[ \t]+(?=@[^\W_])")
+#: A handle standing as a list entry, or after its name ("@ann", "Ann Lee @ann", "Ann (@ann)").
+HANDLED = LazyPattern(r"(?:^|[\s(（])@[^\W_]")
+#: The fewest entries of a list that its handles alone mark as people.
+MIN_LISTED = 3
 NAMED_CONTACT = re.compile(
     _NAME + r"[ \t]?[(（](?P<contact>[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[^\W_][\w-]*)[)）]"
 )
@@ -58,9 +66,12 @@ def person_from(text: str) -> Person | None:
     body = URL.sub(" ", body)
     body = EMOJI_CODE.sub(" ", body) if ":" in body else body
     name = without_honorifics(without_pictographs(clean(body)).strip(" :-*"))
-    if name.startswith("@") and " " not in name:
-        handle = handle or name[1:]
-        name = name[1:]
+    trailing = TRAILING_HANDLE.match(name) if "@" in name and handle is None else None
+    if trailing is not None:  # "Ann Lee @annlee"
+        name, handle = trailing.group("name").strip(), trailing.group("handle")
+    if name.startswith("@"):
+        handle = handle or (name[1:] if " " not in name else None)
+        name = name[1:]  # "@ann" is ann, "@Yongwoo Kim" Yongwoo Kim
     if not name or len(name) > MAX_NAME_LENGTH or NOT_A_NAME.match(name):
         if email is None:
             return None
@@ -117,8 +128,17 @@ def split_names(text: str) -> list[str]:
 def people_from(text: str) -> list[Person]:
     """Every person of a list of names separated by commas or line breaks (<br>, <li>)."""
     text = JOINED_NAMES.sub(",", NAME_BREAK.sub(",", text))
+    text = BETWEEN_HANDLES.sub(r"\1,", text) if "@" in text else text  # "@ann @ben": two people
     found = [person_from(part) for part in split_names(text)]
     return [person for person in found if person is not None]
+
+
+def handle_list(text: str) -> bool:
+    """A list of three or more people, most of them written by their handle ("@ann, @Ben
+    Cho, 김하늘 (@haneul)"): people, whatever word labels the line."""
+    parts = split_names(BETWEEN_HANDLES.sub(r"\1,", text)) if "@" in text else []
+    handled = sum(1 for part in parts if HANDLED.search(part) and not EMAIL.search(part))
+    return len(parts) >= MIN_LISTED and handled * 2 > len(parts)
 
 
 def handles_in(text: str) -> list[str]:
