@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ._content import cell_kind, link_role, name_strength, person_shaped, venue_and_year
 from ._dates import find_date
@@ -75,6 +76,10 @@ MIN_LINKED_TITLE_WORDS = 3
 TITLE_KINDS = ("title", "paper")
 
 
+#: How many lines and labels ``split_label`` and ``record_kind`` remember.
+LABEL_CACHE = 4096
+
+
 @dataclass(frozen=True, slots=True)
 class LabelledLine:
     """One line as label and value: ``kind`` from the vocabulary, or None for an unknown label."""
@@ -100,8 +105,12 @@ class LabelledRecord:
         self.values.setdefault(kind, []).append(value)
 
 
+@lru_cache(maxsize=LABEL_CACHE)
 def split_label(markdown: str) -> LabelledLine | None:
-    """A line read as "label: value" (bold or not, any colon), or None when it has no label."""
+    """A line read as "label: value" (bold or not, any colon), or None when it has no label.
+
+    The readers ask about the same lines many times (each rule that tries a block), so
+    the answers are remembered; a ``LabelledLine`` is immutable."""
     text = _unmarked(markdown)
     found = _bold_label(text) or _plain_label(text) or _bare_label(text)
     if found is None:
@@ -151,6 +160,7 @@ def _bare_label(text: str) -> tuple[str, str] | None:
     return (label, "") if kind is not None and kind not in (*TITLE_KINDS, "topic") else None
 
 
+@lru_cache(maxsize=LABEL_CACHE)
 def record_kind(label: str) -> str | None:
     """The field a label names ("학회/저널" is the venue: any of its parts may be known)."""
     label = clean(plain(label).text).strip(" *_#")

@@ -797,9 +797,10 @@ def label_kind(
     return kinds_of_parts.pop() if len(kinds_of_parts) == 1 else None
 
 
-def label_in_two_languages(wanted: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def label_in_two_languages(wanted: str) -> tuple[str, ...]:
     """The parts of a label written twice, in Latin letters and in another script ("作者
-    Authors", "Authors（作者）", "발표자 Presenter"), or [] for a label in one script.
+    Authors", "Authors（作者）", "발표자 Presenter"), or () for a label in one script.
 
     The label names a field when every part names the same one.
     """
@@ -821,7 +822,7 @@ def label_in_two_languages(wanted: str) -> list[str]:
         parts[-1] += char
     parts = [part.strip(" -.'&") for part in parts]
     scripts = {part.isascii() for part in parts if part}
-    return [part for part in parts if part] if len(scripts) == 2 else []
+    return tuple(part for part in parts if part) if len(scripts) == 2 else ()
 
 
 @lru_cache(maxsize=4096)
