@@ -238,3 +238,23 @@ def test_two_years_in_a_row_in_the_prose_date_from_the_first(prose: str) -> None
 def test_a_year_in_a_list_item_is_a_papers_not_the_schedules(item: str) -> None:
     text = f"# Reading group\n\n{item}\n\n## Schedule\n\n{_TABLE}"
     assert _dates_of(text) == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "third"),
+    [("11월 8일", "11월 15일", "1월 10일"), ("11月8日", "11月15日", "1月10日")],
+)
+def test_month_and_day_in_hangul_or_han_roll_over_the_new_year(
+    first: str, second: str, third: str
+) -> None:
+    text = (
+        "# 2022 winter reading group\n\n| Date | Presenter | Topic |\n|---|---|---|\n"
+        f"| {first} | 김철수 | Sparse Routing |\n| {second} | 이영희 | Dense Retrieval |\n"
+        f"| {third} | 박민수 | World Models |\n"
+    )
+    assert _dates_of(text) == ["2022-11-08", "2022-11-15", "2023-01-10"]
+
+
+@pytest.mark.parametrize("text", ["3월 15일", "3月15日"])
+def test_a_month_and_day_without_a_year_writes_none(text: str) -> None:
+    assert find_date(text, 2022) == ("2022-03-15", None)

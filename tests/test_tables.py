@@ -508,3 +508,16 @@ def test_a_publication_column_of_dates_gives_the_year(
         ("NeurIPS", 2019),
         ("ICLR", 2023),
     ]
+
+
+@pytest.mark.parametrize("header", ["Leaders", "Discussion leader", "발제자", "领读人"])
+def test_the_people_who_lead_a_session_present_it(header: str) -> None:
+    text = (
+        f"# Reading group\n\n| Date | Topic | {header} |\n|---|---|---|\n"
+        "| 2018-06-07 | Sparse Routing | Xiao, Suya |\n"
+        "| 2018-06-14 | Dense Retrieval | Mira Holt |\n"
+    )
+    assert [[p.name for p in talk.presenters] for talk in parse(text).talks] == [
+        ["Xiao", "Suya"],
+        ["Mira Holt"],
+    ]

@@ -185,12 +185,10 @@ def find_date(text: str, default_year: int | None = None) -> tuple[str | None, i
         if match:
             year_text = match.group("year")
             month, day = _month(match.group("month")), int(match.group("day"))
-            year = (
-                int(year_text)
-                if year_text
-                else _weekday_year(text, match, month, day, default_year)
-            )
-            return _iso(year, month, day), year
+            if year_text:
+                return _iso(int(year_text), month, day), int(year_text)
+            # "11월 8일", "3月15日": the year is the weekday's or the default, not written
+            return _iso(_weekday_year(text, match, month, day, default_year), month, day), None
     slashed = SLASHED_WITH_YEAR.search(text) if "/" in text else None
     if slashed:
         year_text, first, second = slashed.group("year", "first", "second")
