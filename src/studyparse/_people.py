@@ -30,7 +30,7 @@ _NAME = (
     r"(?:[ \t][A-Z][A-Za-z\u00c0-\u024f.'-]{0,40}){0,2})"
 )
 #: "Ann Lee @annlee": a name, then its handle after a space.
-TRAILING_HANDLE = LazyPattern(r"^(?P<name>[^@]+?)\s+@(?P<handle>[^\W_][\w.-]*)$")
+TRAILING_HANDLE = LazyPattern(r"^(?P<name>[^@\s](?:[^@]*[^@\s])?)\s+@(?P<handle>[^\W_][\w.-]*)$")
 #: The space between two handles of a run ("@ann @ben @chul").
 BETWEEN_HANDLES = LazyPattern(r"(?<![\w.])(@[^\W_][\w.-]*)[ \t]+(?=@[^\W_])")
 #: A handle standing as a list entry, or after its name ("@ann", "Ann Lee @ann", "Ann (@ann)").
